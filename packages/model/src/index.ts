@@ -1,0 +1,63 @@
+export {
+  ALWAYS_IGNORED,
+  CONFIG_FILE_NAMES,
+  DEFAULT_MAX_FILE_SIZE,
+  DEFAULT_PATHS,
+  defaultConfig,
+  displayPath,
+  findConfigFile,
+  loadConfig,
+  parseConfig,
+  type Config,
+  type Exclusion,
+  type FrameworkId,
+  type ProgramPaths,
+  type RuleSetting,
+  type RuleSeverity,
+  type Soc2Settings,
+} from './config.js';
+export {
+  canonicalCriterion,
+  computeCoverage,
+  inScopeCategories,
+  type CategoryCoverage,
+  type Coverage,
+  type CriterionCoverage,
+  type CriterionState,
+  type FrameworkCoverage,
+} from './coverage.js';
+export { addDays, addMonths, daysBetween, formatDate, localToday, parseDate } from './dates.js';
+export {
+  buildControl,
+  buildEvidenceLog,
+  buildOwners,
+  buildPolicy,
+  CONTROL_STATUSES,
+  FRAMEWORK_KEYS,
+  FREQUENCIES,
+  POLICY_STATUSES,
+  type Control,
+  type ControlStatus,
+  type CriterionRef,
+  type EvidenceLog,
+  type EvidenceRecord,
+  type Frequency,
+  type IdRef,
+  type Located,
+  type Owner,
+  type Owners,
+  type Person,
+  type Policy,
+  type PolicyDialect,
+  type PolicyStatus,
+  type Revision,
+  type Team,
+} from './entities.js';
+export { ConfigError, TrustlintError, type ConfigProblem } from './errors.js';
+export { decodeText, DiskSource, isInside, MemorySource, type DecodeOutcome, type ProgramSource, type ReadOutcome } from './files.js';
+export { fileStart, locateIn, type Location } from './location.js';
+export { findRepoRoot, repoRelative } from './repo.js';
+export { loadProgram, type Entity, type FileProblem, type FileRole, type LoadProgramOptions, type Program, type ProgramFile } from './program.js';
+export { interpolate } from './messages.js';
+export { editDistance, orList, suggest } from './suggest.js';
+export { compileSchema, describeErrors, describeValue, SCHEMA_MESSAGES, validate, validator, type SchemaMessageId, type SchemaViolation, type ValidatorName } from './validation.js';

@@ -1,0 +1,256 @@
+/**
+ * Loading a whole program: every policy, control, owner and evidence file,
+ * parsed with positions, with each file's problems kept for the rules.
+ */
+import { join } from 'node:path';
+import {
+  findFrontMatter,
+  parseYaml,
+  SourceFile,
+  type FrontMatter,
+  type Span,
+  type YamlDocument,
+  type YamlNode,
+} from '@trustlint/parser';
+import { ALWAYS_IGNORED, type Config } from './config.js';
+import {
+  buildControl,
+  buildEvidenceLog,
+  buildOwners,
+  buildPolicy,
+  type Control,
+  type EvidenceLog,
+  type Owners,
+  type Policy,
+} from './entities.js';
+import { decodeText, DiskSource, type ProgramSource, type ReadFailure } from './files.js';
+import { findRepoRoot, repoRelative } from './repo.js';
+
+export type FileRole = 'policy' | 'control' | 'owners' | 'evidence' | 'codeowners';
+
+/** What can be wrong with a file before any rule looks at its content. */
+export type FileProblem =
+  | { code: 'yaml-syntax'; reason: string; span: Span }
+  | { code: 'duplicate-key'; key: string; span: Span; first: Span }
+  | { code: 'unclosed-front-matter'; span: Span }
+  | { code: 'toml-front-matter'; span: Span }
+  | { code: 'missing-front-matter'; span: Span }
+  | { code: 'multiple-documents'; span: Span }
+  | { code: 'not-a-mapping'; found: string; span: Span }
+  | { code: 'too-large'; size: number; limit: number; span: Span }
+  | { code: 'binary'; span: Span }
+  | { code: 'utf16'; span: Span }
+  | { code: 'invalid-utf8'; span: Span }
+  | { code: 'unreadable'; reason: string; span: Span }
+  | { code: 'symlink-outside'; target: string; span: Span }
+  | { code: 'not-a-file'; span: Span };
+
+export interface ProgramFile {
+  file: SourceFile;
+  role: FileRole;
+  problems: FileProblem[];
+  /** Parsed YAML documents (for a policy, its front matter), if it parsed. */
+  documents: YamlDocument[];
+  /** What the file holds: a policy, controls, an evidence log, the owners. */
+  entities: Entity[];
+}
+
+export type Entity = Policy | Control | EvidenceLog | Owners;
+
+export interface Program {
+  config: Config;
+  /** Absolute program root. */
+  root: string;
+  /** Absolute repository root (the nearest folder above with `.git`), or the program root. */
+  repoRoot: string;
+  /** Every file read, in a stable order. */
+  files: ProgramFile[];
+  policies: Policy[];
+  controls: Control[];
+  owners: Owners;
+  evidence: EvidenceLog[];
+  codeowners: SourceFile | undefined;
+}
+
+export interface LoadProgramOptions {
+  /** Where the files come from (default: the program root on disk). */
+  source?: ProgramSource;
+  /** The repository root findings are relative to (default: found from `.git`). */
+  repoRoot?: string;
+}
+
+const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+
+export function loadProgram(config: Config, options: LoadProgramOptions = {}): Program {
+  const root = config.root;
+  const repoRoot = options.repoRoot ?? findRepoRoot(root) ?? root;
+  const source = options.source ?? new DiskSource(root, repoRoot);
+  const display = (path: string): string => repoRelative(repoRoot, join(root, path));
+  const ignore = [...ALWAYS_IGNORED, ...config.paths.ignore];
+  const files: ProgramFile[] = [];
+
+  /** Reads a file; undefined when it does not exist. */
+  const read = (path: string, role: FileRole): ProgramFile | undefined => {
+    const displayPath = display(path);
+    const absolute = join(root, path);
+    const outcome = source.read(path, config.limits.maxFileSize);
+    if (!outcome.ok) {
+      if (outcome.code === 'missing') return undefined;
+      const file = new SourceFile(displayPath, '', absolute);
+      return { file, role, problems: [readProblem(outcome)], documents: [], entities: [] };
+    }
+    const decoded = decodeText(outcome.bytes);
+    if (!decoded.ok) {
+      const lossy = new TextDecoder().decode(outcome.bytes.subarray(0, decoded.offset));
+      const file = new SourceFile(displayPath, lossy, absolute);
+      const at = file.text.length;
+      return { file, role, problems: [{ code: decoded.code, span: { start: at, end: at } }], documents: [], entities: [] };
+    }
+    return { file: new SourceFile(displayPath, decoded.text, absolute), role, problems: [], documents: [], entities: [] };
+  };
+
+  const policies: Policy[] = [];
+  for (const path of source.glob(config.paths.policies, ignore)) {
+    const entry = read(path, 'policy');
+    if (!entry) continue;
+    files.push(entry);
+    if (entry.problems.length === 0) {
+      const policy = readPolicy(entry, config);
+      policies.push(policy);
+      entry.entities.push(policy);
+    }
+  }
+
+  const controls: Control[] = [];
+  for (const path of source.glob(config.paths.controls, ignore)) {
+    const entry = read(path, 'control');
+    if (!entry) continue;
+    files.push(entry);
+    if (entry.problems.length) continue;
+    parseYamlFile(entry);
+    for (const document of entry.documents) {
+      const { root: node, value } = document;
+      if (document.root === null) continue;
+      const built =
+        Array.isArray(value) && node?.kind === 'seq'
+          ? value.map((item, index) => buildControl(entry.file, node, item, index, [index]))
+          : expectMapping(entry, document)
+            ? [buildControl(entry.file, node, value, document.index)]
+            : [];
+      controls.push(...built);
+      entry.entities.push(...built);
+    }
+  }
+
+  const evidence: EvidenceLog[] = [];
+  for (const path of source.glob(config.paths.evidence, ignore)) {
+    const entry = read(path, 'evidence');
+    if (!entry) continue;
+    files.push(entry);
+    if (entry.problems.length) continue;
+    parseYamlFile(entry);
+    for (const document of entry.documents) {
+      if (document.root !== null && expectMapping(entry, document)) {
+        const log = buildEvidenceLog(entry.file, document.root, document.value);
+        evidence.push(log);
+        entry.entities.push(log);
+      }
+    }
+  }
+
+  const ownersEntry = read(config.paths.owners, 'owners');
+  let owners: Owners;
+  if (ownersEntry) {
+    files.push(ownersEntry);
+    if (ownersEntry.problems.length === 0) parseYamlFile(ownersEntry);
+    const document = single(ownersEntry);
+    owners = buildOwners(ownersEntry.file, document?.root ?? null, document?.value, true);
+    ownersEntry.entities.push(owners);
+  } else {
+    owners = buildOwners(new SourceFile(display(config.paths.owners), '', join(root, config.paths.owners)), null, undefined, false);
+  }
+
+  let codeowners: SourceFile | undefined;
+  for (const path of config.paths.codeowners ? [config.paths.codeowners] : CODEOWNERS_LOCATIONS) {
+    const entry = read(path, 'codeowners');
+    if (!entry) continue;
+    files.push(entry);
+    if (entry.problems.length === 0) codeowners = entry.file;
+    break;
+  }
+
+  return { config, root, repoRoot, files, policies, controls, owners, evidence, codeowners };
+}
+
+function readProblem(failure: Exclude<ReadFailure, { code: 'missing' }>): FileProblem {
+  const span = { start: 0, end: 0 };
+  switch (failure.code) {
+    case 'too-large':
+      return { code: 'too-large', size: failure.size, limit: failure.limit, span };
+    case 'unreadable':
+      return { code: 'unreadable', reason: failure.reason, span };
+    case 'symlink-outside':
+      return { code: 'symlink-outside', target: failure.target, span };
+    case 'not-a-file':
+      return { code: 'not-a-file', span };
+  }
+}
+
+function parseYamlFile(entry: ProgramFile, span?: Span): void {
+  const result = parseYaml(entry.file, span ? { span } : {});
+  entry.documents = result.documents;
+  if (result.error) entry.problems.push({ code: 'yaml-syntax', reason: result.error.message, span: result.error.span });
+  for (const document of result.documents) {
+    for (const { key, first } of document.duplicateKeys) {
+      entry.problems.push({
+        code: 'duplicate-key',
+        key: key.kind === 'scalar' ? key.text : '?',
+        span: { start: key.start, end: key.end },
+        first: { start: first.start, end: first.end },
+      });
+    }
+  }
+}
+
+function describeNode(node: YamlNode | null): string {
+  if (node === null) return 'nothing';
+  if (node.kind === 'seq') return 'a list';
+  if (node.kind === 'map') return 'a mapping';
+  return node.kind === 'scalar' ? `the text \`${node.text.slice(0, 40)}\`` : 'an alias';
+}
+
+/** Records a problem unless the document is a mapping. */
+function expectMapping(entry: ProgramFile, document: YamlDocument): boolean {
+  if (document.root?.kind === 'map' && document.value !== undefined) return true;
+  if (document.value === undefined) return false;
+  const span = document.root ? entry.file.firstLineOf(document.root) : document.span;
+  entry.problems.push({ code: 'not-a-mapping', found: describeNode(document.root), span });
+  return false;
+}
+
+/** The one document of a file that must hold one (owners), or a problem. */
+function single(entry: ProgramFile): YamlDocument | undefined {
+  const [first, second] = entry.documents;
+  if (second) entry.problems.push({ code: 'multiple-documents', span: second.span });
+  if (first && first.root !== null && !expectMapping(entry, first)) return undefined;
+  return first;
+}
+
+function readPolicy(entry: ProgramFile, config: Config): Policy {
+  const { file } = entry;
+  const frontMatter: FrontMatter = findFrontMatter(file.text, config.frontMatter);
+  const dialect = frontMatter.kind === 'comply' ? 'comply' : 'trustlint';
+  const head = file.firstLineOf({ start: 0, end: file.text.length });
+  if (frontMatter.kind === 'none') {
+    entry.problems.push({ code: 'missing-front-matter', span: head });
+  } else if (frontMatter.kind === 'toml') {
+    entry.problems.push({ code: 'toml-front-matter', span: head });
+  } else if (!frontMatter.closed) {
+    entry.problems.push({ code: 'unclosed-front-matter', span: head });
+  } else {
+    parseYamlFile(entry, frontMatter.content);
+    const document = single(entry);
+    if (document && document.root !== null) return buildPolicy(file, frontMatter, document.root, document.value, dialect);
+  }
+  return buildPolicy(file, frontMatter, null, undefined, dialect);
+}
