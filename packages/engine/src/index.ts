@@ -1,0 +1,26 @@
+export { interpolate } from '@trustlint/model';
+export { RuleCrashError } from './errors.js';
+export { compareFindings, failsAt, rangeOfLocation, summarize, type Finding, type RelatedLocation, type Summary } from './finding.js';
+export { resolveRules, type ResolvedRule } from './resolve.js';
+export {
+  isFileRule,
+  isProgramRule,
+  RULE_CATEGORIES,
+  RuleCreator,
+  type AnyRule,
+  type FileRule,
+  type FileVisitors,
+  type OptionsSchema,
+  type ProgramRule,
+  type ProgramRuleContext,
+  type RelatedDescriptor,
+  type ReportDescriptor,
+  type Rule,
+  type RuleCategory,
+  type RuleContext,
+  type RuleDocs,
+  type RuleMeta,
+  type RuleSettings,
+  type Severity,
+} from './rule.js';
+export { runFileRules, runRules, type RunInput, type RunResult } from './runner.js';

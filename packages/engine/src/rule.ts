@@ -1,0 +1,163 @@
+/**
+ * What a rule is, and the factory that builds one.
+ *
+ * A rule is one module: a name, metadata (description, category, default
+ * severity, messages keyed by id, an options schema and defaults) and a
+ * `create` function. File rules see one file at a time plus the program's
+ * shared facts (config, owners, today), so they can run in an editor and be
+ * cached per file; program rules see the whole program and its coverage.
+ */
+import type {
+  Config,
+  Control,
+  Coverage,
+  EvidenceLog,
+  Location,
+  Owners,
+  Policy,
+  Program,
+  ProgramFile,
+} from '@trustlint/model';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export type RuleCategory = 'syntax' | 'criteria' | 'ownership' | 'references' | 'lifecycle' | 'evidence' | 'language' | 'meta';
+
+export const RULE_CATEGORIES: readonly RuleCategory[] = ['syntax', 'criteria', 'ownership', 'references', 'lifecycle', 'evidence', 'language', 'meta'];
+
+export interface RuleDocs {
+  /** One line that says what the rule checks; the docs page repeats it. */
+  description: string;
+  category: RuleCategory;
+  /** Derived from the rule's name by the factory. */
+  url: string;
+}
+
+/** A JSON Schema for a rule's options object. */
+export type OptionsSchema = Readonly<Record<string, unknown>>;
+
+export interface RuleMeta<MessageIds extends string, Options extends object> {
+  type: 'problem' | 'suggestion';
+  docs: RuleDocs;
+  /** Message templates by id; `{{name}}` placeholders are filled from the report's data. */
+  messages: Readonly<Record<MessageIds, string>>;
+  /** The options schema (an object schema), or undefined for a rule without options. */
+  schema: OptionsSchema | undefined;
+  defaultOptions: Readonly<Options>;
+  /** The severity when the config does not set one. */
+  severity: Severity;
+  /** `file`: one file at a time; `program`: the whole program. */
+  scope: 'file' | 'program';
+  /** Runs only when a base revision is given (`--base`). */
+  needsBase?: boolean;
+}
+
+/** Facts every rule may use: shared by all files, never another document. */
+export interface RuleSettings {
+  config: Config;
+  owners: Owners;
+  /** Today's date, `YYYY-MM-DD` (fixed by `--today` or TRUSTLINT_TODAY). */
+  today: string;
+}
+
+export interface RelatedDescriptor {
+  at: Location;
+  message: string;
+}
+
+export interface ReportDescriptor<MessageIds extends string> {
+  messageId: MessageIds;
+  data?: Readonly<Record<string, string | number>>;
+  at: Location;
+  /** Other places that explain the finding (the first definition of a duplicate). */
+  related?: readonly RelatedDescriptor[];
+}
+
+export interface RuleContext<MessageIds extends string, Options extends object> {
+  readonly id: string;
+  readonly options: Readonly<Options>;
+  readonly settings: RuleSettings;
+  report(descriptor: ReportDescriptor<MessageIds>): void;
+}
+
+export interface ProgramRuleContext<MessageIds extends string, Options extends object> extends RuleContext<MessageIds, Options> {
+  readonly program: Program;
+  readonly coverage: Coverage;
+  /** The program at the base revision, when `--base` was given. */
+  readonly base: { program: Program; coverage: Coverage } | undefined;
+}
+
+/** Handlers of a file rule, each called for every entity of that kind. */
+export interface FileVisitors {
+  file?(entry: ProgramFile): void;
+  policy?(policy: Policy): void;
+  control?(control: Control): void;
+  owners?(owners: Owners): void;
+  evidence?(log: EvidenceLog): void;
+}
+
+interface RuleBase<MessageIds extends string, Options extends object> {
+  name: string;
+  meta: RuleMeta<MessageIds, Options>;
+}
+
+export interface FileRule<MessageIds extends string = string, Options extends object = object> extends RuleBase<MessageIds, Options> {
+  meta: RuleMeta<MessageIds, Options> & { scope: 'file' };
+  create(context: RuleContext<MessageIds, Options>): FileVisitors;
+}
+
+export interface ProgramRule<MessageIds extends string = string, Options extends object = object> extends RuleBase<MessageIds, Options> {
+  meta: RuleMeta<MessageIds, Options> & { scope: 'program' };
+  create(context: ProgramRuleContext<MessageIds, Options>): void;
+}
+
+export type Rule<MessageIds extends string = string, Options extends object = object> =
+  | FileRule<MessageIds, Options>
+  | ProgramRule<MessageIds, Options>;
+
+/** A rule of any message ids and options, as registries hold them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = FileRule<string, any> | ProgramRule<string, any>;
+
+type MetaInput<MessageIds extends string, Options extends object> = Omit<RuleMeta<MessageIds, Options>, 'docs'> & {
+  docs: Omit<RuleDocs, 'url'>;
+};
+
+type FileRuleInput<MessageIds extends string, Options extends object> = {
+  name: string;
+  meta: MetaInput<MessageIds, Options> & { scope: 'file' };
+  create(context: RuleContext<MessageIds, Options>): FileVisitors;
+};
+
+type ProgramRuleInput<MessageIds extends string, Options extends object> = {
+  name: string;
+  meta: MetaInput<MessageIds, Options> & { scope: 'program' };
+  create(context: ProgramRuleContext<MessageIds, Options>): void;
+};
+
+/**
+ * Returns the factory that builds rules whose docs live at `urlOf(name)`;
+ * nobody types a docs URL by hand.
+ */
+export function RuleCreator(urlOf: (name: string) => string) {
+  function createRule<MessageIds extends string, Options extends object>(
+    input: FileRuleInput<MessageIds, Options>,
+  ): FileRule<MessageIds, Options>;
+  function createRule<MessageIds extends string, Options extends object>(
+    input: ProgramRuleInput<MessageIds, Options>,
+  ): ProgramRule<MessageIds, Options>;
+  function createRule<MessageIds extends string, Options extends object>(
+    input: FileRuleInput<MessageIds, Options> | ProgramRuleInput<MessageIds, Options>,
+  ): Rule<MessageIds, Options> {
+    return { ...input, meta: { ...input.meta, docs: { ...input.meta.docs, url: urlOf(input.name) } } } as Rule<MessageIds, Options>;
+  }
+  return createRule;
+}
+
+export function isFileRule(rule: AnyRule): rule is Extract<AnyRule, { meta: { scope: 'file' } }> {
+  return rule.meta.scope === 'file';
+}
+
+export function isProgramRule(rule: AnyRule): rule is Extract<AnyRule, { meta: { scope: 'program' } }> {
+  return rule.meta.scope === 'program';
+}
