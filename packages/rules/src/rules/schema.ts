@@ -1,0 +1,46 @@
+/**
+ * Each file against its JSON Schema, with every violation at the exact key or
+ * value and said in plain words.
+ */
+import { SCHEMA_MESSAGES, validate, type Located, type SchemaMessageId, type ValidatorName } from '@trustlint/model';
+import { createRule } from '../create-rule.js';
+
+export type Options = Record<string, never>;
+export type MessageIds = SchemaMessageId;
+
+export const rule = createRule<MessageIds, Options>({
+  name: 'schema',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Check controls, policy front matter, owners and evidence against their JSON Schemas.',
+      category: 'syntax',
+    },
+    messages: SCHEMA_MESSAGES,
+    schema: undefined,
+    defaultOptions: {},
+    severity: 'error',
+    scope: 'file',
+  },
+  create(context) {
+    const check = (name: ValidatorName, entity: Located): void => {
+      for (const violation of validate(name, entity.value)) {
+        context.report({ messageId: violation.messageId, data: violation.data, at: entity.locate(violation.path, violation.target) });
+      }
+    };
+    return {
+      control(control) {
+        check('control', control);
+      },
+      policy(policy) {
+        if (policy.node !== null && policy.dialect === 'trustlint') check('policy', policy);
+      },
+      owners(owners) {
+        if (owners.node !== null) check('owners', owners);
+      },
+      evidence(log) {
+        check('evidence', log);
+      },
+    };
+  },
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { soc2 } from '@trustlint/catalogs';
+import { brief, lintFiles } from '../testing/lint.js';
+import { rule } from './uncovered-criterion.js';
+
+const config = 'frameworks:\n  soc2:\n    categories: [security, availability]\n';
+
+/** One implemented control covering every in-scope criterion but those left out. */
+function program(leftOut: readonly string[], extra: Record<string, string> = {}) {
+  const covered = soc2.criteria
+    .filter((criterion) => criterion.category === 'security' || criterion.category === 'availability')
+    .map((criterion) => criterion.id)
+    .filter((id) => !leftOut.includes(id));
+  return { 'trustlint.config.yaml': config, 'controls/all.yaml': `id: ALL\nstatus: implemented\nsatisfies:\n  soc2: [${covered.join(', ')}]\n`, ...extra };
+}
+
+describe('uncovered-criterion', () => {
+  it('reports nothing when every in-scope criterion has an implemented control', () => {
+    expect(lintFiles(program([]), { rules: [rule] }).findings).toEqual([]);
+  });
+
+  it('names an uncovered criterion at the config line that puts its category in scope', () => {
+    const { findings, coverage } = lintFiles(program(['A1.2']), { rules: [rule] });
+    expect(coverage.framework('soc2')?.uncovered).toEqual(['A1.2']);
+    expect(findings.map(brief)).toEqual([
+      {
+        ruleId: 'uncovered-criterion',
+        messageId: 'uncovered',
+        message: expect.stringMatching(/^In-scope SOC 2 criterion A1\.2 \(.+\) has no implemented control; expected a control with `status: implemented` that lists A1\.2 in `satisfies.soc2`\.$/),
+        file: 'trustlint.config.yaml',
+        line: 3,
+        column: 28,
+        endLine: 3,
+        endColumn: 40,
+      },
+    ]);
+  });
+
+  it('points a Security criterion at the framework key, since Security is always in scope', () => {
+    const [finding] = lintFiles(program(['CC6.1']), { rules: [rule] }).findings;
+    expect(finding).toMatchObject({ file: 'trustlint.config.yaml', line: 2, column: 3, endColumn: 7 });
+  });
+
+  it('says which controls list a criterion without implementing it', () => {
+    const planned = 'id: PL-1\nstatus: planned\nsatisfies: {soc2: [CC6.1]}\n';
+    const [finding] = lintFiles(program(['CC6.1'], { 'controls/pl.yaml': planned }), { rules: [rule] }).findings;
+    expect(finding?.message).toMatch(/has no implemented control: only `PL-1` \(planned\) list it; expected at least one with `status: implemented`\.$/);
+  });
+
+  it('reports a partially covered criterion at the partial control status', () => {
+    const partial = 'id: PA-1\nstatus: partially-implemented\nsatisfies: {soc2: [CC6.1]}\n';
+    const { findings, coverage } = lintFiles(program(['CC6.1'], { 'controls/pa.yaml': partial }), { rules: [rule] });
+    expect(coverage.framework('soc2')?.partial).toEqual(['CC6.1']);
+    expect(findings.map(brief)).toEqual([
+      expect.objectContaining({ messageId: 'partial', file: 'controls/pa.yaml', line: 2, column: 9, endColumn: 30, message: expect.stringContaining('is only partially covered: `PA-1` (partially-implemented)') }),
+    ]);
+  });
+
+  it('does not require excluded criteria', () => {
+    const withExclusion = `${config}exclusions:\n  - criterion: A1.3\n    reason: No recovery site\n    approver: alice\n`;
+    const { findings, coverage } = lintFiles({ ...program(['A1.3']), 'trustlint.config.yaml': withExclusion }, { rules: [rule] });
+    expect(findings).toEqual([]);
+    expect(coverage.framework('soc2')?.excluded).toEqual(['A1.3']);
+  });
+
+  it('puts only Security in scope when the program has no config', () => {
+    const { coverage } = lintFiles({ 'controls/a.yaml': 'id: X\nstatus: implemented\nsatisfies: {soc2: [CC1.1]}\n' }, { rules: [rule], config: '{}\n' });
+    expect(coverage.framework('soc2')?.inScope).toHaveLength(33);
+    expect(coverage.framework('soc2')?.covered).toEqual(['CC1.1']);
+  });
+});

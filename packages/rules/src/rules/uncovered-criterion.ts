@@ -1,0 +1,78 @@
+/**
+ * Every in-scope criterion needs at least one implemented control.
+ */
+import type { Control, CriterionCoverage, FrameworkCoverage, Location } from '@trustlint/model';
+import { SourceFile } from '@trustlint/parser';
+import { join } from 'node:path';
+import { createRule } from '../create-rule.js';
+
+export type Options = Record<string, never>;
+export type MessageIds = 'uncovered' | 'notImplemented' | 'partial';
+
+const FRAMEWORK_NAMES = { soc2: 'SOC 2', iso27001: 'ISO 27001' } as const;
+
+function controlList(controls: readonly Control[]): string {
+  const ids = controls.map((control) => `\`${control.id ?? '(no id)'}\` (${control.status ?? 'no status'})`);
+  return ids.length > 3 ? `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more` : ids.join(', ');
+}
+
+export const rule = createRule<MessageIds, Options>({
+  name: 'uncovered-criterion',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require every in-scope criterion to be covered by at least one implemented control.',
+      category: 'criteria',
+    },
+    messages: {
+      uncovered:
+        'In-scope {{framework}} criterion {{id}} ({{title}}) has no implemented control; expected a control with `status: implemented` that lists {{id}} in `satisfies.{{key}}`.',
+      notImplemented:
+        'In-scope {{framework}} criterion {{id}} ({{title}}) has no implemented control: only {{controls}} list it; expected at least one with `status: implemented`.',
+      partial:
+        'In-scope {{framework}} criterion {{id}} ({{title}}) is only partially covered: {{controls}}; expected at least one control with `status: implemented`.',
+    },
+    schema: undefined,
+    defaultOptions: {},
+    severity: 'error',
+    scope: 'program',
+  },
+  create(context) {
+    const { config } = context.settings;
+    const configFile = config.file ?? new SourceFile('trustlint.config.yaml', '', join(config.root, 'trustlint.config.yaml'));
+    /** The config line that puts the criterion in scope, or the config's first line. */
+    const scopeLocation = (coverage: FrameworkCoverage, entry: CriterionCoverage): Location => {
+      const categories = config.frameworks.soc2?.categories ?? [];
+      const index = coverage.framework === 'soc2' ? categories.indexOf(entry.criterion.category) : -1;
+      const path =
+        index >= 0 && entry.criterion.category !== 'security'
+          ? ['frameworks', 'soc2', 'categories', index]
+          : ['frameworks', coverage.framework];
+      return config.locate(path) ?? { file: configFile, span: { start: 0, end: 0 } };
+    };
+    for (const coverage of context.coverage.frameworks) {
+      for (const entry of coverage.criteria) {
+        if (entry.state !== 'uncovered' && entry.state !== 'partial') continue;
+        const data = {
+          framework: FRAMEWORK_NAMES[coverage.framework],
+          id: entry.criterion.id,
+          title: entry.criterion.title,
+          key: coverage.framework,
+          controls: controlList(entry.otherControls),
+        };
+        const partial = entry.otherControls.filter((control) => control.status === 'partially-implemented');
+        const [first] = partial;
+        if (entry.state === 'partial' && first) {
+          context.report({
+            messageId: 'partial',
+            data: { ...data, controls: controlList(partial) },
+            at: first.locate(['status']),
+            related: partial.slice(1).map((control) => ({ at: control.locate(['status']), message: `\`${control.id ?? '?'}\` is partially implemented.` })),
+          });
+        } else {
+          context.report({ messageId: entry.otherControls.length ? 'notImplemented' : 'uncovered', data, at: scopeLocation(coverage, entry) });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,109 @@
+/**
+ * Every criterion a control or policy lists must exist in the versioned
+ * catalog of its framework. A near miss says what was probably meant.
+ */
+import { catalogs, iso27001_2013, type Catalog } from '@trustlint/catalogs';
+import { orList, suggest, type CriterionRef, type FrameworkId } from '@trustlint/model';
+import { createRule } from '../create-rule.js';
+
+export type Options = Record<string, never>;
+export type MessageIds = 'unknown' | 'unknownWithSuggestion' | 'whitespace' | 'legacyIso' | 'otherFramework';
+
+const KEYS: Readonly<Record<FrameworkId, string>> = { soc2: 'soc2', iso27001: 'iso27001' };
+const NAMES: Readonly<Record<FrameworkId, string>> = { soc2: 'a SOC 2 criterion (TSC 2017)', iso27001: 'an ISO/IEC 27001:2022 Annex A control' };
+const EXAMPLES: Readonly<Record<FrameworkId, string>> = { soc2: '`CC6.1`', iso27001: '`A.5.15`' };
+
+/** The 2022 successors of a 2013-numbered id (a control, or a whole objective such as A.9.2). */
+function legacySuccessors(id: string): string[] | undefined {
+  const normalized = id.trim().replace(/^a\.?/i, 'A.');
+  const exact = iso27001_2013.get(normalized);
+  if (exact) return [...exact.successors];
+  const children = iso27001_2013.all.filter((control) => control.id.startsWith(`${normalized}.`));
+  if (children.length === 0) return undefined;
+  return [...new Set(children.flatMap((control) => control.successors))];
+}
+
+/**
+ * The catalog ids a mistyped id probably meant: the closest by edit distance;
+ * among many equally close, those of the same group nearest by number
+ * (`PI1.6` → `PI1.5`, not all five PI1 criteria).
+ */
+function closestCriteria(id: string, catalog: Catalog): string[] {
+  const close = suggest(id, catalog.criteria.map((criterion) => criterion.id));
+  if (close.length <= 2) return close;
+  const split = (value: string) => {
+    const dot = value.lastIndexOf('.');
+    return { group: value.slice(0, dot).toUpperCase(), number: Number(value.slice(dot + 1)) };
+  };
+  const wanted = split(id);
+  const sameGroup = close.filter((candidate) => split(candidate).group === wanted.group && Number.isFinite(wanted.number));
+  if (sameGroup.length === 0) return close.slice(0, 3);
+  const gap = (candidate: string) => Math.abs(split(candidate).number - wanted.number);
+  const best = Math.min(...sameGroup.map(gap));
+  return sameGroup.filter((candidate) => gap(candidate) === best);
+}
+
+export const rule = createRule<MessageIds, Options>({
+  name: 'unknown-criterion',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require every criterion id in `satisfies` to exist in its framework catalog, suggesting what was probably meant.',
+      category: 'criteria',
+    },
+    messages: {
+      unknown: 'Unexpected criterion `{{id}}`: not {{name}}; expected an id such as {{example}}.',
+      unknownWithSuggestion: 'Unexpected criterion `{{id}}`: not {{name}}; did you mean {{suggestions}}?',
+      whitespace: 'Criterion `{{written}}` has stray whitespace; expected `{{id}}`.',
+      legacyIso: '`{{id}}` is ISO/IEC 27001:2013 numbering, but the 2022 catalog applies; expected {{successors}}.',
+      otherFramework: '`{{id}}` is {{name}} listed under `{{key}}`; expected it under `satisfies.{{expectedKey}}`.',
+    },
+    schema: undefined,
+    defaultOptions: {},
+    severity: 'error',
+    scope: 'file',
+  },
+  create(context) {
+    const check = (ref: CriterionRef): void => {
+      const { framework } = ref;
+      if (framework === undefined) return;
+      const catalog: Catalog = catalogs[framework];
+      if (catalog.canonicalize(ref.id) !== undefined) return;
+      const at = ref.location;
+      const trimmed = ref.id.trim();
+      const canonical = catalog.canonicalize(trimmed);
+      if (canonical !== undefined) {
+        context.report({ messageId: 'whitespace', data: { written: ref.id, id: canonical }, at });
+        return;
+      }
+      for (const other of ['soc2', 'iso27001'] as const) {
+        if (other === framework) continue;
+        if (catalogs[other].canonicalize(trimmed) !== undefined && (other !== 'iso27001' || /^A\./i.test(trimmed))) {
+          context.report({ messageId: 'otherFramework', data: { id: trimmed, name: NAMES[other], key: ref.key, expectedKey: KEYS[other] }, at });
+          return;
+        }
+      }
+      if (framework === 'iso27001') {
+        const successors = legacySuccessors(trimmed);
+        if (successors) {
+          context.report({ messageId: 'legacyIso', data: { id: trimmed, successors: orList(successors) }, at });
+          return;
+        }
+      }
+      const close = closestCriteria(trimmed, catalog);
+      if (close.length) {
+        context.report({ messageId: 'unknownWithSuggestion', data: { id: ref.id, name: NAMES[framework], suggestions: orList(close) }, at });
+      } else {
+        context.report({ messageId: 'unknown', data: { id: ref.id, name: NAMES[framework], example: EXAMPLES[framework] }, at });
+      }
+    };
+    return {
+      control(control) {
+        control.satisfies.forEach(check);
+      },
+      policy(policy) {
+        policy.satisfies.forEach(check);
+      },
+    };
+  },
+});

@@ -1,0 +1,38 @@
+/**
+ * Linting an in-memory program, for rule tests: every file is given as text,
+ * paths are relative to the program root, which is also the repository root.
+ */
+import { resolveRules, runRules, type AnyRule, type Finding, type RunResult } from '@trustlint/engine';
+import { loadProgram, MemorySource, parseConfig, type Program } from '@trustlint/model';
+import { TODAY } from '@trustlint/test-support';
+
+export const VIRTUAL_ROOT = '/virtual-program';
+
+export interface LintFilesOptions {
+  /** The rules to run (default: all given rules with their default severity). */
+  rules: readonly AnyRule[];
+  /** `trustlint.config.yaml`'s text (default: none, so defaults apply). */
+  config?: string;
+  today?: string;
+  base?: Record<string, string>;
+}
+
+function programOf(files: Record<string, string>, configText: string | undefined): Program {
+  const text = configText ?? files['trustlint.config.yaml'] ?? '{}\n';
+  const config = parseConfig(text, `${VIRTUAL_ROOT}/trustlint.config.yaml`, 'trustlint.config.yaml');
+  return loadProgram(config, { source: new MemorySource(files), repoRoot: VIRTUAL_ROOT });
+}
+
+export function lintFiles(files: Record<string, string>, options: LintFilesOptions): RunResult & { program: Program } {
+  const program = programOf(files, options.config);
+  const rules = resolveRules(options.rules, program.config);
+  const base = options.base ? programOf(options.base, options.config) : undefined;
+  const result = runRules({ program, rules, today: options.today ?? TODAY, ...(base ? { base } : {}) });
+  return { ...result, program };
+}
+
+/** The parts of a finding that tests assert. */
+export function brief(finding: Finding) {
+  const { ruleId, messageId, message, file, line, column, endLine, endColumn } = finding;
+  return { ruleId, messageId, message, file, line, column, endLine, endColumn };
+}
