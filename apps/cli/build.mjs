@@ -1,0 +1,21 @@
+// Bundles the CLI into one file: every workspace package and dependency is
+// inlined from source, so the published package has no runtime dependencies
+// and starts without resolving hundreds of modules.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/index.ts'],
+  outfile: 'dist/trustlint.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20.19',
+  conditions: ['@trustlint/source'],
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  logLevel: 'warning',
+  banner: {
+    // CommonJS dependencies bundled into ESM still call require().
+    js: "import { createRequire as __trustlintCreateRequire } from 'node:module'; const require = __trustlintCreateRequire(import.meta.url);",
+  },
+});

@@ -1,0 +1,43 @@
+/**
+ * `--format json`: one object with `findings`, `coverage` per framework and
+ * `summary`, as the product contract describes.
+ */
+import type { Coverage } from '@trustlint/model';
+import type { Formatter } from './report.js';
+
+export function coverageJson(coverage: Coverage) {
+  return Object.fromEntries(
+    coverage.frameworks.map((entry) => [
+      entry.framework,
+      {
+        inScope: entry.inScope,
+        covered: entry.covered,
+        uncovered: entry.uncovered,
+        partial: entry.partial,
+        excluded: entry.excluded,
+      },
+    ]),
+  );
+}
+
+export const json: Formatter = (report) =>
+  `${JSON.stringify(
+    {
+      findings: report.findings.map((finding) => ({
+        ruleId: finding.ruleId,
+        severity: finding.severity,
+        message: finding.message,
+        file: finding.file,
+        line: finding.line,
+        column: finding.column,
+        endLine: finding.endLine,
+        endColumn: finding.endColumn,
+        url: finding.url,
+        ...(finding.related ? { related: finding.related } : {}),
+      })),
+      coverage: coverageJson(report.coverage),
+      summary: { errors: report.summary.errors, warnings: report.summary.warnings, infos: report.summary.infos },
+    },
+    null,
+    2,
+  )}\n`;
