@@ -109,54 +109,37 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
     return { file: new SourceFile(displayPath, decoded.text, absolute), role, problems: [], documents: [], entities: [] };
   };
 
-  const policies: Policy[] = [];
-  for (const path of source.glob(config.paths.policies, ignore)) {
-    const entry = read(path, 'policy');
-    if (!entry) continue;
-    files.push(entry);
-    if (entry.problems.length === 0) {
-      const policy = readPolicy(entry, config);
-      policies.push(policy);
-      entry.entities.push(policy);
-    }
-  }
-
-  const controls: Control[] = [];
-  for (const path of source.glob(config.paths.controls, ignore)) {
-    const entry = read(path, 'control');
-    if (!entry) continue;
-    files.push(entry);
-    if (entry.problems.length) continue;
-    parseYamlFile(entry);
-    for (const document of entry.documents) {
-      const { root: node, value } = document;
-      if (document.root === null) continue;
-      const built =
-        Array.isArray(value) && node?.kind === 'seq'
-          ? value.map((item, index) => buildControl(entry.file, node, item, index, [index]))
-          : expectMapping(entry, document)
-            ? [buildControl(entry.file, node, value, document.index)]
-            : [];
-      controls.push(...built);
+  /** Reads every file matching `globs`; the entities of each readable one come from `build`. */
+  const collect = <T extends Entity>(globs: readonly string[], role: FileRole, build: (entry: ProgramFile) => T[]): T[] => {
+    const entities: T[] = [];
+    for (const path of source.glob(globs, ignore)) {
+      const entry = read(path, role);
+      if (!entry) continue;
+      files.push(entry);
+      if (entry.problems.length) continue;
+      const built = build(entry);
+      entities.push(...built);
       entry.entities.push(...built);
     }
-  }
+    return entities;
+  };
 
-  const evidence: EvidenceLog[] = [];
-  for (const path of source.glob(config.paths.evidence, ignore)) {
-    const entry = read(path, 'evidence');
-    if (!entry) continue;
-    files.push(entry);
-    if (entry.problems.length) continue;
+  const policies = collect(config.paths.policies, 'policy', (entry) => [readPolicy(entry, config)]);
+  const controls = collect(config.paths.controls, 'control', (entry) => {
     parseYamlFile(entry);
-    for (const document of entry.documents) {
-      if (document.root !== null && expectMapping(entry, document)) {
-        const log = buildEvidenceLog(entry.file, document.root, document.value);
-        evidence.push(log);
-        entry.entities.push(log);
-      }
-    }
-  }
+    return entry.documents.flatMap((document) => {
+      const { root: node, value } = document;
+      if (node === null) return [];
+      if (Array.isArray(value) && node.kind === 'seq') return value.map((item, index) => buildControl(entry.file, node, item, index, [index]));
+      return expectMapping(entry, document) ? [buildControl(entry.file, node, value, document.index)] : [];
+    });
+  });
+  const evidence = collect(config.paths.evidence, 'evidence', (entry) => {
+    parseYamlFile(entry);
+    return entry.documents.flatMap((document) =>
+      document.root !== null && expectMapping(entry, document) ? [buildEvidenceLog(entry.file, document.root, document.value)] : [],
+    );
+  });
 
   const ownersEntry = read(config.paths.owners, 'owners');
   let owners: Owners;
