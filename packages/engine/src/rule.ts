@@ -8,6 +8,7 @@
  * cached per file; program rules see the whole program and its coverage.
  */
 import type {
+  Codeowners,
   Config,
   Control,
   Coverage,
@@ -58,6 +59,8 @@ export interface RuleSettings {
   owners: Owners;
   /** Today's date, `YYYY-MM-DD` (fixed by `--today` or TRUSTLINT_TODAY). */
   today: string;
+  /** The CODEOWNERS file, parsed, when the program has one. */
+  codeowners: Codeowners | undefined;
 }
 
 export interface RelatedDescriptor {

@@ -98,7 +98,7 @@ export interface RunResult {
 }
 
 export function runRules({ program, rules, today, base }: RunInput): RunResult {
-  const settings: RuleSettings = { config: program.config, owners: program.owners, today };
+  const settings: RuleSettings = { config: program.config, owners: program.owners, today, codeowners: program.codeowners };
   const coverage = computeCoverage(program.config, program.controls);
   const active = rules.filter(({ rule }) => !rule.meta.needsBase || base !== undefined);
   const findings = runFileRules(active, program.files, settings);

@@ -2,8 +2,8 @@
  * Where a program's files come from. The working tree is one source; a git
  * revision (for `--base`) is another; both list files by glob and read bytes.
  */
-import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { closeSync, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, normalize, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 
@@ -21,6 +21,8 @@ export interface ProgramSource {
   glob(patterns: readonly string[], ignore: readonly string[]): string[];
   /** Reads a file relative to the program root, refusing files over `maxSize` bytes. */
   read(path: string, maxSize: number): ReadOutcome;
+  /** Whether a file or folder exists at a path relative to the program root. */
+  exists(path: string): boolean;
 }
 
 /** The files of a folder on disk. Symbolic links that leave `boundary` are not followed. */
@@ -41,6 +43,11 @@ export class DiskSource implements ProgramSource {
       followSymbolicLinks: false,
       expandDirectories: false,
     }).sort();
+  }
+
+  exists(path: string): boolean {
+    const absolute = join(this.root, path);
+    return isInside(this.boundary, absolute) && existsSync(absolute);
   }
 
   read(path: string, maxSize: number): ReadOutcome {
@@ -133,8 +140,13 @@ export class MemorySource implements ProgramSource {
     return [...this.#files.keys()].filter((path) => included(path) && !excluded(path)).sort();
   }
 
+  exists(path: string): boolean {
+    const wanted = normalize(path).split(sep).join('/').replace(/\/$/, '');
+    return [...this.#files.keys()].some((file) => file === wanted || file.startsWith(`${wanted}/`));
+  }
+
   read(path: string, maxSize: number): ReadOutcome {
-    const bytes = this.#files.get(path.replace(/^\.\//, ''));
+    const bytes = this.#files.get(normalize(path).split(sep).join('/'));
     if (bytes === undefined) return { ok: false, code: 'missing' };
     if (bytes.length > maxSize) return { ok: false, code: 'too-large', size: bytes.length, limit: maxSize };
     return { ok: true, bytes };

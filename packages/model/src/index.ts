@@ -16,6 +16,7 @@ export {
   type RuleSeverity,
   type Soc2Settings,
 } from './config.js';
+export { codeownersRoot, parseCodeowners, patternToRegex, type Codeowners, type CodeownersEntry, type CodeownersProblem } from './codeowners.js';
 export {
   canonicalCriterion,
   computeCoverage,

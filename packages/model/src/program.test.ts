@@ -16,7 +16,8 @@ describe('loadProgram', () => {
     expect(program.controls.length).toBeGreaterThanOrEqual(35);
     expect(program.evidence.length).toBeGreaterThan(0);
     expect(program.owners.people.size).toBeGreaterThan(5);
-    expect(program.codeowners?.path).toBe('policies/.github/CODEOWNERS');
+    expect(program.codeowners?.file.path).toBe('policies/.github/CODEOWNERS');
+    expect(program.codeowners?.root).toBe('policies');
     expect(program.files.every((entry) => entry.problems.length === 0)).toBe(true);
     expect(program.files.every((entry) => entry.file.path.startsWith('policies/'))).toBe(true);
     const ids = program.controls.map((control) => control.id);

@@ -12,6 +12,7 @@ import {
   type YamlDocument,
   type YamlNode,
 } from '@trustlint/parser';
+import { parseCodeowners, type Codeowners } from './codeowners.js';
 import { ALWAYS_IGNORED, type Config } from './config.js';
 import {
   buildControl,
@@ -69,7 +70,10 @@ export interface Program {
   controls: Control[];
   owners: Owners;
   evidence: EvidenceLog[];
-  codeowners: SourceFile | undefined;
+  /** The CODEOWNERS file, parsed, if the program has one. */
+  codeowners: Codeowners | undefined;
+  /** Whether a file exists, by path relative to the program root (it may lead outside it, within the repository). */
+  fileExists(path: string): boolean;
 }
 
 export interface LoadProgramOptions {
@@ -153,16 +157,16 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
     owners = buildOwners(new SourceFile(display(config.paths.owners), '', join(root, config.paths.owners)), null, undefined, false);
   }
 
-  let codeowners: SourceFile | undefined;
+  let codeowners: Codeowners | undefined;
   for (const path of config.paths.codeowners ? [config.paths.codeowners] : CODEOWNERS_LOCATIONS) {
     const entry = read(path, 'codeowners');
     if (!entry) continue;
     files.push(entry);
-    if (entry.problems.length === 0) codeowners = entry.file;
+    if (entry.problems.length === 0) codeowners = parseCodeowners(entry.file);
     break;
   }
 
-  return { config, root, repoRoot, files, policies, controls, owners, evidence, codeowners };
+  return { config, root, repoRoot, files, policies, controls, owners, evidence, codeowners, fileExists: (path) => source.exists(path) };
 }
 
 function readProblem(failure: Exclude<ReadFailure, { code: 'missing' }>): FileProblem {

@@ -5,6 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AnyRule } from '@trustlint/engine';
 import { describe, expect, it } from 'vitest';
 import { rules, RULE_DOCS_BASE } from './index.js';
 import { formatFindingLine, parseExamples, updatePage, updateReadme } from './testing/docs.js';
@@ -19,6 +21,11 @@ const modules = readdirSync(RULES_DIR)
   .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
   .map((name) => name.slice(0, -3));
 
+/** Every rule module's rule, registered or not, so that a new rule's docs are checked before it is registered. */
+const moduleRules: AnyRule[] = await Promise.all(
+  modules.map(async (name) => ((await import(pathToFileURL(join(RULES_DIR, `${name}.ts`)).href)) as { rule: AnyRule }).rule),
+);
+
 describe('rule registry', () => {
   it('registers every rule module exactly once, under its file name', () => {
     expect([...rules.map((rule) => rule.name)].sort()).toEqual([...modules].sort());
@@ -28,13 +35,16 @@ describe('rule registry', () => {
     for (const name of modules) expect(existsSync(join(RULES_DIR, `${name}.test.ts`)), name).toBe(true);
   });
 
-  it('derives every docs URL from the rule name', () => {
-    for (const rule of rules) expect(rule.meta.docs.url).toBe(`${RULE_DOCS_BASE}${rule.name}.md`);
+  it('names every rule after its module and derives its docs URL from that name', () => {
+    for (const [index, rule] of moduleRules.entries()) {
+      expect(rule.name).toBe(modules[index]);
+      expect(rule.meta.docs.url).toBe(`${RULE_DOCS_BASE}${rule.name}.md`);
+    }
   });
 
   it('keeps no docs page without a rule', () => {
     const pages = readdirSync(DOCS_DIR).filter((name) => name.endsWith('.md') && name !== 'README.md');
-    expect(pages.map((name) => name.slice(0, -3)).sort()).toEqual(rules.map((rule) => rule.name).sort());
+    expect(pages.map((name) => name.slice(0, -3)).sort()).toEqual([...modules].sort());
   });
 
   it("keeps the README's rules table true", () => {
@@ -45,11 +55,11 @@ describe('rule registry', () => {
   });
 
   it('gives every rule a one-line description that ends with a period', () => {
-    for (const rule of rules) expect(rule.meta.docs.description, rule.name).toMatch(/^[A-Z][^\n]*\.$/);
+    for (const rule of moduleRules) expect(rule.meta.docs.description, rule.name).toMatch(/^[A-Z][^\n]*\.$/);
   });
 });
 
-describe.each(rules.map((rule) => [rule.name, rule] as const))('docs/%s.md', (name, rule) => {
+describe.each(moduleRules.map((rule) => [rule.name, rule] as const))('docs/%s.md', (name, rule) => {
   const path = join(DOCS_DIR, `${name}.md`);
   const page = existsSync(path) ? readFileSync(path, 'utf8') : '';
 

@@ -40,16 +40,20 @@ describe('schema', () => {
   });
 
   it('reports a missing key at the first line of the control, saying what the key is for', () => {
-    expect(lint({ 'controls/a.yaml': valid.replace('owner: alice\n', '') })).toEqual([
+    expect(lint({ 'controls/a.yaml': valid.replace('frequency: quarterly\n', '') })).toEqual([
       expect.objectContaining({
         messageId: 'required',
-        message: 'Missing required key `owner` (id of the person or team in owners.yaml accountable for the control).',
+        message: 'Missing required key `frequency` (how often the control operates; it decides which evidence periods a Type II window needs).',
         line: 1,
         column: 1,
         endLine: 1,
         endColumn: 10,
       }),
     ]);
+  });
+
+  it('leaves a missing owner, approver or mapping to the rules made for them', () => {
+    expect(lint({ 'controls/a.yaml': valid.replace('owner: alice\n', '').replace('satisfies:\n  soc2: [CC6.2]\n', '') })).toEqual([]);
   });
 
   it('reports an unexpected key at the key, with a did-you-mean', () => {

@@ -5,6 +5,15 @@
 import { SCHEMA_MESSAGES, validate, type Located, type SchemaMessageId, type ValidatorName } from '@trustlint/model';
 import { createRule } from '../create-rule.js';
 
+/**
+ * Required keys whose absence a dedicated rule reports with a better
+ * message (and a severity of its own), so that it is not reported twice.
+ */
+export const DELEGATED_KEYS: Readonly<Partial<Record<ValidatorName, Readonly<Record<string, string>>>>> = {
+  control: { owner: 'owner-missing', satisfies: 'unmapped' },
+  policy: { owner: 'owner-missing', approver: 'owner-missing', satisfies: 'unmapped' },
+};
+
 export type Options = Record<string, never>;
 export type MessageIds = SchemaMessageId;
 
@@ -24,7 +33,9 @@ export const rule = createRule<MessageIds, Options>({
   },
   create(context) {
     const check = (name: ValidatorName, entity: Located): void => {
+      const delegated = DELEGATED_KEYS[name] ?? {};
       for (const violation of validate(name, entity.value)) {
+        if (violation.keyword === 'required' && violation.data.key !== undefined && delegated[violation.data.key] !== undefined) continue;
         context.report({ messageId: violation.messageId, data: violation.data, at: entity.locate(violation.path, violation.target) });
       }
     };
