@@ -117,7 +117,8 @@ export function parseCodeowners(file: SourceFile, root: string = codeownersRoot(
     const [first, ...rest] = tokens(text);
     if (first === undefined) continue;
     const span = { start: start + first.offset, end: start + first.offset + first.text.length };
-    const lineSpan = { start: span.start, end: start + (rest.at(-1) ? rest.at(-1)!.offset + rest.at(-1)!.text.length : first.offset + first.text.length) };
+    const lastToken = rest.at(-1) ?? first;
+    const lineSpan = { start: span.start, end: start + lastToken.offset + lastToken.text.length };
     if (first.text.startsWith('!')) {
       problems.push({ message: `Pattern \`${first.text}\` uses \`!\` negation, which GitHub does not support in CODEOWNERS; this line matches nothing.`, span });
       continue;
