@@ -22,6 +22,8 @@ export interface Finding extends Range {
   url: string;
   /** Other places that explain the finding. */
   related?: RelatedLocation[];
+  /** Stable across unrelated line shifts (see fingerprint.ts); baselines and code scanning match on it. */
+  fingerprint: string;
 }
 
 export function rangeOfLocation(location: Location): Range {

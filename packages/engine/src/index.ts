@@ -1,5 +1,8 @@
 export { interpolate } from '@trustlint/model';
+export { applyBaseline, BASELINE_FILE_NAME, parseBaseline, serializeBaseline, type Baseline, type BaselineEntry, type BaselineOutcome } from './baseline.js';
 export { RuleCrashError } from './errors.js';
+export { fingerprintKey, fingerprints } from './fingerprint.js';
+export { applySuppressions, isInForce, programDirectives, SUPPRESSION_RULE, type FileDirectives, type SuppressionOutcome } from './suppressions.js';
 export { compareFindings, failsAt, rangeOfLocation, summarize, type Finding, type RelatedLocation, type Summary } from './finding.js';
 export { resolveRules, type ResolvedRule } from './resolve.js';
 export {
@@ -23,4 +26,4 @@ export {
   type RuleSettings,
   type Severity,
 } from './rule.js';
-export { runFileRules, runRules, type RunInput, type RunResult } from './runner.js';
+export { BASELINE_RULE, runFileRules, runRules, type RunInput, type RunResult } from './runner.js';

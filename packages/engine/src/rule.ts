@@ -61,6 +61,8 @@ export interface RuleSettings {
   today: string;
   /** The CODEOWNERS file, parsed, when the program has one. */
   codeowners: Codeowners | undefined;
+  /** Every rule id there is (active or not), for rules that check references to rules. */
+  knownRuleIds: ReadonlySet<string>;
 }
 
 export interface RelatedDescriptor {
@@ -86,8 +88,8 @@ export interface RuleContext<MessageIds extends string, Options extends object> 
 export interface ProgramRuleContext<MessageIds extends string, Options extends object> extends RuleContext<MessageIds, Options> {
   readonly program: Program;
   readonly coverage: Coverage;
-  /** The program at the base revision, when `--base` was given. */
-  readonly base: { program: Program; coverage: Coverage } | undefined;
+  /** The program at the base revision (and the revision as the user named it), when `--base` was given. */
+  readonly base: { program: Program; coverage: Coverage; ref: string } | undefined;
 }
 
 /** Handlers of a file rule, each called for every entity of that kind. */

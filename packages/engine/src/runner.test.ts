@@ -77,6 +77,7 @@ describe('runRules', () => {
         endLine: 1,
         endColumn: 8,
         url: 'https://docs.example/count-controls',
+        fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
       },
       {
         ruleId: 'owner-required',
@@ -89,6 +90,7 @@ describe('runRules', () => {
         endLine: 1,
         endColumn: 8,
         url: 'https://docs.example/owner-required',
+        fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
       },
     ]);
   });

@@ -1,10 +1,14 @@
 /**
  * Running rules over a program: file rules file by file, then program rules
- * over the whole program and its coverage.
+ * over the whole program and its coverage; then inline suppressions and the
+ * baseline take out what they accept, and what they accept in vain is
+ * reported in turn.
  */
 import { computeCoverage, interpolate, type Coverage, type Program, type ProgramFile } from '@trustlint/model';
+import { applyBaseline, type Baseline } from './baseline.js';
 import { RuleCrashError } from './errors.js';
 import { compareFindings, rangeOfLocation, type Finding } from './finding.js';
+import { fingerprintKey, fingerprints } from './fingerprint.js';
 import type { ResolvedRule } from './resolve.js';
 import {
   isFileRule,
@@ -15,40 +19,68 @@ import {
   type RuleSettings,
   type Severity,
 } from './rule.js';
+import { applySuppressions, programDirectives, SUPPRESSION_RULE } from './suppressions.js';
+
+/** The rule whose findings are stale baseline entries. */
+export const BASELINE_RULE = 'baseline';
 
 type Reporter = (descriptor: ReportDescriptor<string>) => void;
 
-function reporter(rule: AnyRule, severity: Severity, sink: Finding[]): Reporter {
-  return (descriptor) => {
-    const template = rule.meta.messages[descriptor.messageId];
-    if (template === undefined) throw new Error(`Rule \`${rule.name}\` reported an undeclared message id \`${descriptor.messageId}\``);
-    const finding: Finding = {
-      ruleId: rule.name,
-      severity,
-      message: interpolate(template, descriptor.data),
-      messageId: descriptor.messageId,
-      file: descriptor.at.file.path,
-      ...rangeOfLocation(descriptor.at),
-      url: rule.meta.docs.url,
+/** Collects findings with the key their fingerprint is made from. */
+class FindingSink {
+  readonly findings: Finding[] = [];
+  readonly #keys = new Map<Finding, string>();
+
+  reporter(rule: AnyRule, severity: Severity): Reporter {
+    return (descriptor) => {
+      const template = rule.meta.messages[descriptor.messageId];
+      if (template === undefined) throw new Error(`Rule \`${rule.name}\` reported an undeclared message id \`${descriptor.messageId}\``);
+      const message = interpolate(template, descriptor.data);
+      const finding: Finding = {
+        ruleId: rule.name,
+        severity,
+        message,
+        messageId: descriptor.messageId,
+        file: descriptor.at.file.path,
+        ...rangeOfLocation(descriptor.at),
+        url: rule.meta.docs.url,
+        fingerprint: '',
+      };
+      if (descriptor.related?.length) {
+        finding.related = descriptor.related.map((related) => ({
+          file: related.at.file.path,
+          ...rangeOfLocation(related.at),
+          message: related.message,
+        }));
+      }
+      this.findings.push(finding);
+      this.#keys.set(finding, fingerprintKey(rule.name, message, descriptor.at));
     };
-    if (descriptor.related?.length) {
-      finding.related = descriptor.related.map((related) => ({
-        file: related.at.file.path,
-        ...rangeOfLocation(related.at),
-        message: related.message,
-      }));
-    }
-    sink.push(finding);
-  };
+  }
+
+  /** Sorts the findings and gives each its fingerprint. */
+  finish(findings: Finding[] = this.findings): Finding[] {
+    findings.sort(compareFindings);
+    const prints = fingerprints(findings.map((finding) => this.#keys.get(finding) ?? finding.message));
+    findings.forEach((finding, index) => {
+      finding.fingerprint = prints[index] ?? '';
+    });
+    return findings;
+  }
 }
 
 /** Runs file rules over some files; usable one file at a time (editors, caches, workers). */
 export function runFileRules(rules: readonly ResolvedRule[], files: readonly ProgramFile[], settings: RuleSettings): Finding[] {
-  const findings: Finding[] = [];
+  const sink = new FindingSink();
+  collectFileFindings(rules, files, settings, sink);
+  return sink.finish();
+}
+
+function collectFileFindings(rules: readonly ResolvedRule[], files: readonly ProgramFile[], settings: RuleSettings, sink: FindingSink): void {
   const instances: { rule: AnyRule; visitors: FileVisitors }[] = [];
   for (const { rule, severity, options } of rules) {
     if (!isFileRule(rule)) continue;
-    const report = reporter(rule, severity, findings);
+    const report = sink.reporter(rule, severity);
     try {
       instances.push({ rule, visitors: rule.create({ id: rule.name, options, settings, report }) });
     } catch (error) {
@@ -81,7 +113,6 @@ export function runFileRules(rules: readonly ResolvedRule[], files: readonly Pro
       }
     }
   }
-  return findings;
 }
 
 export interface RunInput {
@@ -89,29 +120,73 @@ export interface RunInput {
   rules: readonly ResolvedRule[];
   today: string;
   /** The program at a base revision, for rules that compare (`needsBase`). */
-  base?: Program;
+  base?: { program: Program; ref: string };
+  /** Every rule id a suppression may name (default: the ids of `rules`). */
+  knownRuleIds?: readonly string[];
+  /** Findings accepted as existing debt. */
+  baseline?: Baseline;
 }
 
 export interface RunResult {
   findings: Finding[];
   coverage: Coverage;
+  /** How many findings inline suppressions took out. */
+  suppressed: number;
+  /** How many findings the baseline accepted. */
+  baselined: number;
 }
 
-export function runRules({ program, rules, today, base }: RunInput): RunResult {
-  const settings: RuleSettings = { config: program.config, owners: program.owners, today, codeowners: program.codeowners };
+export function runRules({ program, rules, today, base, knownRuleIds, baseline }: RunInput): RunResult {
+  const settings: RuleSettings = {
+    config: program.config,
+    owners: program.owners,
+    today,
+    codeowners: program.codeowners,
+    knownRuleIds: new Set(knownRuleIds ?? rules.map(({ rule }) => rule.name)),
+  };
   const coverage = computeCoverage(program.config, program.controls);
   const active = rules.filter(({ rule }) => !rule.meta.needsBase || base !== undefined);
-  const findings = runFileRules(active, program.files, settings);
-  const baseState = base ? { program: base, coverage: computeCoverage(base.config, base.controls) } : undefined;
+  const sink = new FindingSink();
+  collectFileFindings(active, program.files, settings, sink);
+  const baseState = base ? { program: base.program, coverage: computeCoverage(base.program.config, base.program.controls), ref: base.ref } : undefined;
   for (const { rule, severity, options } of active) {
     if (!isProgramRule(rule)) continue;
-    const report = reporter(rule, severity, findings);
+    const report = sink.reporter(rule, severity);
     try {
       rule.create({ id: rule.name, options, settings, report, program, coverage, base: baseState });
     } catch (error) {
       throw new RuleCrashError(rule.name, undefined, error);
     }
   }
-  findings.sort(compareFindings);
-  return { findings, coverage };
+  const all = sink.finish();
+
+  const late = new FindingSink();
+  const lateReporter = (name: string, messageId: string): Reporter | undefined => {
+    const resolved = active.find(({ rule }) => rule.name === name);
+    if (resolved === undefined) return undefined;
+    if (resolved.rule.meta.messages[messageId] === undefined) throw new Error(`Rule \`${name}\` must declare the message id \`${messageId}\``);
+    return late.reporter(resolved.rule, resolved.severity);
+  };
+
+  const activeIds = new Set(active.map(({ rule }) => rule.name));
+  const suppression = applySuppressions(all, programDirectives(program), today);
+  const reportUnused = lateReporter(SUPPRESSION_RULE, 'unused');
+  for (const { file, directive, rule } of suppression.unused) {
+    if (!activeIds.has(rule.id)) continue;
+    reportUnused?.({ messageId: 'unused', data: { rule: rule.id, reason: directive.reason }, at: { file, span: rule.span } });
+  }
+
+  let kept = suppression.kept;
+  let baselined = 0;
+  if (baseline) {
+    const outcome = applyBaseline(kept, baseline);
+    kept = outcome.kept;
+    baselined = outcome.matched;
+    const reportStale = lateReporter(BASELINE_RULE, 'stale');
+    for (const entry of outcome.stale) {
+      reportStale?.({ messageId: 'stale', data: { rule: entry.ruleId, file: entry.file, message: entry.message ?? '(no message recorded)' }, at: entry.location });
+    }
+  }
+  const findings = [...kept, ...late.finish()].sort(compareFindings);
+  return { findings, coverage, suppressed: suppression.suppressed, baselined };
 }

@@ -83,7 +83,7 @@ export const DEFAULT_PATHS: ProgramPaths = {
 };
 
 /** Never read as policies, whatever the globs say. */
-export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/README.md', '**/CHANGELOG.md', '**/CONTRIBUTING.md', '**/LICENSE.md'];
+export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/README.md', '**/CHANGELOG.md', '**/CONTRIBUTING.md', '**/LICENSE.md', '**/TODO.md'];
 
 /** Finds the config file in `dir` or the nearest folder above it. */
 export function findConfigFile(dir: string): string | undefined {

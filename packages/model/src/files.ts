@@ -3,7 +3,7 @@
  * revision (for `--base`) is another; both list files by glob and read bytes.
  */
 import { closeSync, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, normalize, relative, sep } from 'node:path';
+import { isAbsolute, join, normalize, posix, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
 
@@ -123,7 +123,22 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return i;
 }
 
-/** Files held in memory (tests, editors, a git revision), by path relative to the program root. */
+/** The paths among `paths` that match `patterns` and no `ignore` glob, sorted. */
+export function matchPaths(paths: Iterable<string>, patterns: readonly string[], ignore: readonly string[]): string[] {
+  if (patterns.length === 0) return [];
+  const included = picomatch([...patterns], { dot: true });
+  const excluded = ignore.length ? picomatch([...ignore], { dot: true }) : () => false;
+  return [...paths].filter((path) => included(path) && !excluded(path)).sort();
+}
+
+/** Whether `path` (relative, `/`-separated) is one of `paths` or a folder holding one. */
+export function hasPath(paths: Iterable<string>, path: string): boolean {
+  const wanted = posix.normalize(path.split(sep).join('/')).replace(/\/$/, '');
+  for (const file of paths) if (file === wanted || file.startsWith(`${wanted}/`)) return true;
+  return false;
+}
+
+/** Files held in memory (tests, editors), by path relative to the program root. */
 export class MemorySource implements ProgramSource {
   readonly #files: ReadonlyMap<string, Uint8Array>;
 
@@ -134,15 +149,11 @@ export class MemorySource implements ProgramSource {
   }
 
   glob(patterns: readonly string[], ignore: readonly string[]): string[] {
-    if (patterns.length === 0) return [];
-    const included = picomatch([...patterns], { dot: true });
-    const excluded = ignore.length ? picomatch([...ignore], { dot: true }) : () => false;
-    return [...this.#files.keys()].filter((path) => included(path) && !excluded(path)).sort();
+    return matchPaths(this.#files.keys(), patterns, ignore);
   }
 
   exists(path: string): boolean {
-    const wanted = normalize(path).split(sep).join('/').replace(/\/$/, '');
-    return [...this.#files.keys()].some((file) => file === wanted || file.startsWith(`${wanted}/`));
+    return hasPath(this.#files.keys(), path);
   }
 
   read(path: string, maxSize: number): ReadOutcome {

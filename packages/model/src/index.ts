@@ -27,6 +27,7 @@ export {
   type CriterionState,
   type FrameworkCoverage,
 } from './coverage.js';
+export { parseDirectives, type Directive, type DirectiveRule } from './directives.js';
 export { addDays, addMonths, daysBetween, formatDate, localToday, parseDate } from './dates.js';
 export {
   buildControl,
@@ -55,6 +56,8 @@ export {
   type Team,
 } from './entities.js';
 export { ConfigError, TrustlintError, type ConfigProblem } from './errors.js';
+export { GitSource } from './git.js';
+export { writeFileAtomic } from './write.js';
 export { decodeText, DiskSource, isInside, MemorySource, type DecodeOutcome, type ProgramSource, type ReadOutcome } from './files.js';
 export { fileStart, locateIn, type Location } from './location.js';
 export { findRepoRoot, repoRelative } from './repo.js';

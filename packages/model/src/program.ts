@@ -13,6 +13,7 @@ import {
   type YamlNode,
 } from '@trustlint/parser';
 import { parseCodeowners, type Codeowners } from './codeowners.js';
+import { parseDirectives, type Directive } from './directives.js';
 import { ALWAYS_IGNORED, type Config } from './config.js';
 import {
   buildControl,
@@ -27,7 +28,7 @@ import {
 import { decodeText, DiskSource, type ProgramSource, type ReadFailure } from './files.js';
 import { findRepoRoot, repoRelative } from './repo.js';
 
-export type FileRole = 'policy' | 'control' | 'owners' | 'evidence' | 'codeowners';
+export type FileRole = 'config' | 'policy' | 'control' | 'owners' | 'evidence' | 'codeowners';
 
 /** What can be wrong with a file before any rule looks at its content. */
 export type FileProblem =
@@ -36,6 +37,7 @@ export type FileProblem =
   | { code: 'unclosed-front-matter'; span: Span }
   | { code: 'toml-front-matter'; span: Span }
   | { code: 'missing-front-matter'; span: Span }
+  | { code: 'empty-front-matter'; span: Span }
   | { code: 'multiple-documents'; span: Span }
   | { code: 'not-a-mapping'; found: string; span: Span }
   | { code: 'too-large'; size: number; limit: number; span: Span }
@@ -54,6 +56,8 @@ export interface ProgramFile {
   documents: YamlDocument[];
   /** What the file holds: a policy, controls, an evidence log, the owners. */
   entities: Entity[];
+  /** Inline suppressions written in the file's comments. */
+  directives: Directive[];
 }
 
 export type Entity = Policy | Control | EvidenceLog | Owners;
@@ -92,6 +96,9 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
   const display = (path: string): string => repoRelative(repoRoot, join(root, path));
   const ignore = [...ALWAYS_IGNORED, ...config.paths.ignore];
   const files: ProgramFile[] = [];
+  if (config.file) {
+    files.push({ file: config.file, role: 'config', problems: [], documents: [], entities: [], directives: parseDirectives(config.file, 'yaml') });
+  }
 
   /** Reads a file; undefined when it does not exist. */
   const read = (path: string, role: FileRole): ProgramFile | undefined => {
@@ -101,16 +108,17 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
     if (!outcome.ok) {
       if (outcome.code === 'missing') return undefined;
       const file = new SourceFile(displayPath, '', absolute);
-      return { file, role, problems: [readProblem(outcome)], documents: [], entities: [] };
+      return { file, role, problems: [readProblem(outcome)], documents: [], entities: [], directives: [] };
     }
     const decoded = decodeText(outcome.bytes);
     if (!decoded.ok) {
       const lossy = new TextDecoder().decode(outcome.bytes.subarray(0, decoded.offset));
       const file = new SourceFile(displayPath, lossy, absolute);
       const at = file.text.length;
-      return { file, role, problems: [{ code: decoded.code, span: { start: at, end: at } }], documents: [], entities: [] };
+      return { file, role, problems: [{ code: decoded.code, span: { start: at, end: at } }], documents: [], entities: [], directives: [] };
     }
-    return { file: new SourceFile(displayPath, decoded.text, absolute), role, problems: [], documents: [], entities: [] };
+    const file = new SourceFile(displayPath, decoded.text, absolute);
+    return { file, role, problems: [], documents: [], entities: [], directives: role === 'policy' ? [] : parseDirectives(file, 'yaml') };
   };
 
   /** Reads every file matching `globs`; the entities of each readable one come from `build`. */
@@ -226,6 +234,7 @@ function single(entry: ProgramFile): YamlDocument | undefined {
 function readPolicy(entry: ProgramFile, config: Config): Policy {
   const { file } = entry;
   const frontMatter: FrontMatter = findFrontMatter(file.text, config.frontMatter);
+  entry.directives = parseDirectives(file, 'markdown', frontMatter.kind === 'none' ? 0 : frontMatter.block.end);
   const dialect = frontMatter.kind === 'comply' ? 'comply' : 'trustlint';
   const head = file.firstLineOf({ start: 0, end: file.text.length });
   if (frontMatter.kind === 'none') {
@@ -238,6 +247,7 @@ function readPolicy(entry: ProgramFile, config: Config): Policy {
     parseYamlFile(entry, frontMatter.content);
     const document = single(entry);
     if (document && document.root !== null) return buildPolicy(file, frontMatter, document.root, document.value, dialect);
+    if (entry.problems.length === 0) entry.problems.push({ code: 'empty-front-matter', span: head });
   }
   return buildPolicy(file, frontMatter, null, undefined, dialect);
 }

@@ -11,7 +11,7 @@ import { schemaId, schemas, type SchemaName } from '@trustlint/schemas';
 import { interpolate } from './messages.js';
 import { orList, suggest } from './suggest.js';
 
-export type ValidatorName = 'config' | 'control' | 'policy' | 'owners' | 'evidence';
+export type ValidatorName = 'config' | 'control' | 'policy' | 'owners' | 'evidence' | 'baseline';
 
 const refs: Record<ValidatorName, string> = {
   config: schemaId('config'),
@@ -19,6 +19,7 @@ const refs: Record<ValidatorName, string> = {
   policy: schemaId('policy'),
   owners: schemaId('owners'),
   evidence: schemaId('evidence'),
+  baseline: schemaId('baseline'),
 };
 
 let ajv: Ajv2020 | undefined;

@@ -3,6 +3,7 @@
  * files (`@trustlint/schemas/schemas/<name>.schema.json`) for editors, and
  * exported here as objects for validators. Their `$id`s are stable.
  */
+import baseline from '../schemas/baseline.schema.json' with { type: 'json' };
 import common from '../schemas/common.schema.json' with { type: 'json' };
 import config from '../schemas/config.schema.json' with { type: 'json' };
 import control from '../schemas/control.schema.json' with { type: 'json' };
@@ -10,10 +11,11 @@ import evidence from '../schemas/evidence.schema.json' with { type: 'json' };
 import owners from '../schemas/owners.schema.json' with { type: 'json' };
 import policy from '../schemas/policy.schema.json' with { type: 'json' };
 
-export type SchemaName = 'common' | 'config' | 'control' | 'evidence' | 'owners' | 'policy';
+export type SchemaName = 'baseline' | 'common' | 'config' | 'control' | 'evidence' | 'owners' | 'policy';
 
 /** Every schema by name; each is a JSON Schema 2020-12 document. */
 export const schemas: Readonly<Record<SchemaName, Readonly<Record<string, unknown>>>> = {
+  baseline,
   common,
   config,
   control,
