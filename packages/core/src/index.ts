@@ -1,2 +1,2 @@
-export { lint, resolveConfig, resolveToday, type LintOptions, type LintResult } from './lint.js';
+export { lint, loadBaseProgram, resolveConfig, resolveToday, type LintOptions, type LintResult } from './lint.js';
 export { rules } from '@trustlint/rules';

@@ -3,21 +3,42 @@
  * the rules, compute coverage. The CLI, the Action and any tool of a user's
  * call this one function.
  */
-import { resolve } from 'node:path';
-import { resolveRules, runRules, summarize, type AnyRule, type Finding, type Summary } from '@trustlint/engine';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import {
+  BASELINE_FILE_NAME,
+  BASELINE_RULE,
+  parseBaseline,
+  resolveRules,
+  runRules,
+  serializeBaseline,
+  summarize,
+  type AnyRule,
+  type Baseline,
+  type Finding,
+  type Summary,
+} from '@trustlint/engine';
+import {
+  ConfigError,
+  decodeText,
   defaultConfig,
   displayPath,
   findConfigFile,
+  findRepoRoot,
+  GitSource,
   loadConfig,
   loadProgram,
   localToday,
+  parseConfig,
   parseDate,
+  repoRelative,
   TrustlintError,
+  writeFileAtomic,
   type Config,
   type Coverage,
   type Program,
 } from '@trustlint/model';
+import { SourceFile } from '@trustlint/parser';
 import { rules as builtinRules } from '@trustlint/rules';
 
 export interface LintOptions {
@@ -33,6 +54,15 @@ export interface LintOptions {
   rules?: readonly AnyRule[];
   /** Environment variables (default: the process's). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** A git revision to compare with (`--base`): coverage regressions and unversioned policy changes. */
+  base?: string;
+  /**
+   * The baseline file (`--baseline`): a path, `false` for none, or undefined
+   * for `trustlint-baseline.json` in the program's folder when it exists.
+   */
+  baseline?: string | false;
+  /** Write every current finding to the baseline file instead of filtering by it (`--write-baseline`). */
+  writeBaseline?: boolean;
 }
 
 export interface LintResult {
@@ -44,6 +74,12 @@ export interface LintResult {
   coverage: Coverage;
   summary: Summary;
   today: string;
+  /** How many findings inline suppressions took out. */
+  suppressed: number;
+  /** How many findings the baseline accepted. */
+  baselined: number;
+  /** The baseline file read or written, if any (as given to the user). */
+  baselinePath: string | undefined;
 }
 
 /** Which date runs are judged against: `--today`, TRUSTLINT_TODAY, or the calendar. */
@@ -82,6 +118,42 @@ export function resolveConfig(options: Pick<LintOptions, 'cwd' | 'dir' | 'config
   return { config: loadConfig(found, shown), configPath: shown };
 }
 
+/**
+ * The program as it was at a git revision, read with the config it had then
+ * (or today's, when it had none or an invalid one).
+ */
+export function loadBaseProgram(config: Config, ref: string): Program {
+  const repoRoot = findRepoRoot(config.root);
+  if (repoRoot === undefined) {
+    throw new TrustlintError('not-a-repository', `${config.root} is not in a git repository, so there is no base revision to compare with; run without --base.`);
+  }
+  const source = GitSource.open(repoRoot, ref, repoRelative(repoRoot, config.root));
+  let baseConfig = config;
+  if (config.file) {
+    const outcome = source.read(relative(config.root, config.file.absolutePath), config.limits.maxFileSize);
+    const decoded = outcome.ok ? decodeText(outcome.bytes) : undefined;
+    if (decoded?.ok) {
+      try {
+        baseConfig = { ...parseConfig(decoded.text, config.file.absolutePath, config.file.path), root: config.root };
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+      }
+    }
+  }
+  return loadProgram(baseConfig, { source, repoRoot });
+}
+
+/** Reads a baseline; its findings name it relative to the repository, like every other file. */
+function readBaseline(path: string, shown: string, repoRoot: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new TrustlintError('baseline-unreadable', `Cannot read the baseline ${shown}: ${(error as Error).message}`, { cause: error });
+  }
+  return parseBaseline(new SourceFile(repoRelative(repoRoot, path), text, path));
+}
+
 export function lint(options: LintOptions = {}): LintResult {
   const env = options.env ?? process.env;
   const today = resolveToday(options.today, env);
@@ -95,6 +167,36 @@ export function lint(options: LintOptions = {}): LintResult {
       `No policies or controls found in ${displayPath(config.root, options.cwd ?? process.cwd())} matching ${globs}. Check \`paths\` in the config for typing mistakes, or run \`trustlint init\` there.`,
     );
   }
-  const { findings, coverage } = runRules({ program, rules, today });
-  return { config, configPath, program, findings, coverage, summary: summarize(findings), today };
+  const cwd = options.cwd ?? process.cwd();
+  const baselineFile =
+    options.baseline === false ? undefined : options.baseline === undefined ? join(config.root, BASELINE_FILE_NAME) : resolve(cwd, options.baseline);
+  const baselinePath = baselineFile === undefined ? undefined : displayPath(baselineFile, cwd);
+  const useBaseline = baselineFile !== undefined && !options.writeBaseline && (options.baseline !== undefined || existsSync(baselineFile));
+  const baseline = useBaseline && baselinePath !== undefined ? readBaseline(baselineFile, baselinePath, program.repoRoot) : undefined;
+  const base = options.base === undefined ? undefined : { program: loadBaseProgram(config, options.base), ref: options.base };
+  const result = runRules({
+    program,
+    rules,
+    today,
+    knownRuleIds: (options.rules ?? builtinRules).map((rule) => rule.name),
+    ...(base ? { base } : {}),
+    ...(baseline ? { baseline } : {}),
+  });
+  if (options.writeBaseline) {
+    if (baselineFile === undefined) throw new TrustlintError('usage', 'Cannot write a baseline when baselines are turned off; drop --no-baseline.');
+    writeFileAtomic(baselineFile, serializeBaseline(result.findings.filter((finding) => finding.ruleId !== BASELINE_RULE)));
+  }
+  const { findings, coverage } = result;
+  return {
+    config,
+    configPath,
+    program,
+    findings: options.writeBaseline ? [] : findings,
+    coverage,
+    summary: summarize(options.writeBaseline ? [] : findings),
+    today,
+    suppressed: result.suppressed,
+    baselined: options.writeBaseline ? findings.length : result.baselined,
+    baselinePath: useBaseline || options.writeBaseline ? baselinePath : undefined,
+  };
 }

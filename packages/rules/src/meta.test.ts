@@ -78,7 +78,18 @@ describe.each(moduleRules.map((rule) => [rule.name, rule] as const))('docs/%s.md
   });
 
   it.each(examples.map((example) => [`${example.kind}: ${example.title} (line ${example.line})`, example] as const))('example %s', (_, example) => {
-    const { findings } = lintFiles(example.files, { rules: [rule] });
+    // As the CLI does, an example's trustlint-baseline.json is its baseline;
+    // files titled `base:PATH` are the program at the base revision (`--base`).
+    const baseline = example.files['trustlint-baseline.json'];
+    const entries = Object.entries(example.files);
+    const base = Object.fromEntries(entries.filter(([path]) => path.startsWith('base:')).map(([path, text]) => [path.slice(5), text]));
+    const files = Object.fromEntries(entries.filter(([path]) => !path.startsWith('base:')));
+    const { findings } = lintFiles(files, {
+      rules: [rule],
+      knownRuleIds: modules,
+      ...(baseline === undefined ? {} : { baseline }),
+      ...(Object.keys(base).length ? { base } : {}),
+    });
     const reported = findings.filter((finding) => finding.ruleId === name).map(formatFindingLine);
     if (example.kind === 'correct') expect(reported).toEqual([]);
     else {

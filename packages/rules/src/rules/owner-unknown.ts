@@ -1,13 +1,12 @@
 /**
  * Owners and approvers must be people or teams listed in the owners file.
  */
-import { orList, suggest, type Location } from '@trustlint/model';
+import type { Location } from '@trustlint/model';
 import { createRule } from '../create-rule.js';
+import { expectedId } from '../wording.js';
 
 export type Options = Record<string, never>;
 export type MessageIds = 'unknown' | 'noOwnersFile';
-
-const LISTED = 8;
 
 export const rule = createRule<MessageIds, Options>({
   name: 'owner-unknown',
@@ -39,13 +38,7 @@ export const rule = createRule<MessageIds, Options>({
         context.report({ messageId: 'noOwnersFile', data, at });
         return;
       }
-      const close = suggest(id, candidates);
-      const kind = peopleOnly ? 'a person' : 'a person or team';
-      const expected = close.length
-        ? `${orList(close)} (a close match)`
-        : candidates.length
-          ? `${kind}: one of ${orList(candidates.slice(0, LISTED))}${candidates.length > LISTED ? ` or ${candidates.length - LISTED} more` : ''}`
-          : `${kind} listed there (it lists none)`;
+      const expected = expectedId(id, candidates, { noun: peopleOnly ? 'a person' : 'a person or team', none: `${owners.file.path} lists none` });
       context.report({ messageId: 'unknown', data: { ...data, expected }, at });
     };
     return {

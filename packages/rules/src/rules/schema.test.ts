@@ -52,8 +52,13 @@ describe('schema', () => {
     ]);
   });
 
-  it('leaves a missing owner, approver or mapping to the rules made for them', () => {
+  it('leaves a missing or empty owner, approver or mapping to the rules made for them', () => {
     expect(lint({ 'controls/a.yaml': valid.replace('owner: alice\n', '').replace('satisfies:\n  soc2: [CC6.2]\n', '') })).toEqual([]);
+    expect(lint({ 'controls/a.yaml': valid.replace('owner: alice', 'owner:').replace('satisfies:\n  soc2: [CC6.2]\n', 'satisfies: {}\n') })).toEqual([]);
+    expect(lint({ 'controls/a.yaml': valid.replace('owner: alice', 'owner: "  "') })).toEqual([]);
+    expect(lint({ 'controls/a.yaml': valid.replace('owner: alice', 'owner: 42') })).toEqual([
+      expect.objectContaining({ messageId: 'type', message: '`owner` should be a string, found `42`.' }),
+    ]);
   });
 
   it('reports an unexpected key at the key, with a did-you-mean', () => {

@@ -2,7 +2,7 @@
  * Each file against its JSON Schema, with every violation at the exact key or
  * value and said in plain words.
  */
-import { SCHEMA_MESSAGES, validate, type Located, type SchemaMessageId, type ValidatorName } from '@trustlint/model';
+import { SCHEMA_MESSAGES, validate, type Located, type SchemaMessageId, type SchemaViolation, type ValidatorName } from '@trustlint/model';
 import { createRule } from '../create-rule.js';
 
 /**
@@ -34,8 +34,17 @@ export const rule = createRule<MessageIds, Options>({
   create(context) {
     const check = (name: ValidatorName, entity: Located): void => {
       const delegated = DELEGATED_KEYS[name] ?? {};
+      const fields = (typeof entity.value === 'object' && entity.value !== null ? entity.value : {}) as Record<string, unknown>;
+      /** A missing or empty delegated key is the delegate's to report (as missing or empty). */
+      const isDelegated = (violation: SchemaViolation): boolean => {
+        if (violation.keyword === 'required') return violation.data.key !== undefined && delegated[violation.data.key] !== undefined;
+        const [key, ...rest] = violation.path;
+        if (rest.length > 0 || typeof key !== 'string' || delegated[key] === undefined) return false;
+        const value = fields[key];
+        return value === null || (typeof value === 'string' && value.trim() === '') || (typeof value === 'object' && Object.keys(value).length === 0);
+      };
       for (const violation of validate(name, entity.value)) {
-        if (violation.keyword === 'required' && violation.data.key !== undefined && delegated[violation.data.key] !== undefined) continue;
+        if (isDelegated(violation)) continue;
         context.report({ messageId: violation.messageId, data: violation.data, at: entity.locate(violation.path, violation.target) });
       }
     };

@@ -46,11 +46,14 @@ describe('syntax', () => {
     expect(findings[0]?.related).toEqual([{ file: 'controls/a.yaml', line: 1, column: 1, endLine: 1, endColumn: 3, message: 'First definition of `id`.' }]);
   });
 
-  it('reports front matter that never closes, TOML front matter and a policy with none', () => {
-    expect(lint({ 'a.md': '---\nid: P\n# P\n', 'b.md': '+++\ntitle = "x"\n+++\n', 'c.md': '# Just prose\n' }).map((f) => [f.file, f.messageId, f.line])).toEqual([
+  it('reports front matter that never closes, TOML front matter, empty front matter and a policy with none', () => {
+    expect(
+      lint({ 'a.md': '---\nid: P\n# P\n', 'b.md': '+++\ntitle = "x"\n+++\n', 'c.md': '# Just prose\n', 'd.md': '---\n# just a comment\n---\n# D\n' }).map((f) => [f.file, f.messageId, f.line]),
+    ).toEqual([
       ['a.md', 'unclosed-front-matter', 1],
       ['b.md', 'toml-front-matter', 1],
       ['c.md', 'missing-front-matter', 1],
+      ['d.md', 'empty-front-matter', 1],
     ]);
   });
 

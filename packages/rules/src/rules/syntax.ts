@@ -23,6 +23,7 @@ export const rule = createRule<MessageIds, Options>({
       'toml-front-matter': 'TOML front matter (`+++`) is not supported; expected YAML front matter between `---` lines.',
       'missing-front-matter':
         'No front matter found; expected YAML between `---` lines at the top of the policy (id, title, owner, approver, version, effective, last_reviewed, status, satisfies), or exclude this file in `paths.ignore`.',
+      'empty-front-matter': 'Front matter is empty; expected the policy\'s metadata (id, title, owner, approver, version, effective, last_reviewed, status, satisfies) between the `---` lines.',
       'multiple-documents': 'Unexpected second YAML document; expected this file to hold one document.',
       'not-a-mapping': 'Expected a mapping of keys to values, found {{found}}.',
       'too-large': 'File is {{size}} bytes, over the limit of {{limit}} bytes, and was not read; raise `limits.max_file_size` in the config if it is meant to be this large.',

@@ -1,15 +1,12 @@
 /**
  * Every in-scope criterion needs at least one implemented control.
  */
-import type { Control, CriterionCoverage, FrameworkCoverage, Location } from '@trustlint/model';
-import { SourceFile } from '@trustlint/parser';
-import { join } from 'node:path';
+import type { Control } from '@trustlint/model';
 import { createRule } from '../create-rule.js';
+import { FRAMEWORK_TITLES, scopeLocation } from '../criteria.js';
 
 export type Options = Record<string, never>;
 export type MessageIds = 'uncovered' | 'notImplemented' | 'partial';
-
-const FRAMEWORK_NAMES = { soc2: 'SOC 2', iso27001: 'ISO 27001' } as const;
 
 function controlList(controls: readonly Control[]): string {
   const ids = controls.map((control) => `\`${control.id ?? '(no id)'}\` (${control.status ?? 'no status'})`);
@@ -39,22 +36,11 @@ export const rule = createRule<MessageIds, Options>({
   },
   create(context) {
     const { config } = context.settings;
-    const configFile = config.file ?? new SourceFile('trustlint.config.yaml', '', join(config.root, 'trustlint.config.yaml'));
-    /** The config line that puts the criterion in scope, or the config's first line. */
-    const scopeLocation = (coverage: FrameworkCoverage, entry: CriterionCoverage): Location => {
-      const categories = config.frameworks.soc2?.categories ?? [];
-      const index = coverage.framework === 'soc2' ? categories.indexOf(entry.criterion.category) : -1;
-      const path =
-        index >= 0 && entry.criterion.category !== 'security'
-          ? ['frameworks', 'soc2', 'categories', index]
-          : ['frameworks', coverage.framework];
-      return config.locate(path) ?? { file: configFile, span: { start: 0, end: 0 } };
-    };
     for (const coverage of context.coverage.frameworks) {
       for (const entry of coverage.criteria) {
         if (entry.state !== 'uncovered' && entry.state !== 'partial') continue;
         const data = {
-          framework: FRAMEWORK_NAMES[coverage.framework],
+          framework: FRAMEWORK_TITLES[coverage.framework],
           id: entry.criterion.id,
           title: entry.criterion.title,
           key: coverage.framework,
@@ -70,7 +56,7 @@ export const rule = createRule<MessageIds, Options>({
             related: partial.slice(1).map((control) => ({ at: control.locate(['status']), message: `\`${control.id ?? '?'}\` is partially implemented.` })),
           });
         } else {
-          context.report({ messageId: entry.otherControls.length ? 'notImplemented' : 'uncovered', data, at: scopeLocation(coverage, entry) });
+          context.report({ messageId: entry.otherControls.length ? 'notImplemented' : 'uncovered', data, at: scopeLocation(config, coverage.framework, entry.criterion) });
         }
       }
     }

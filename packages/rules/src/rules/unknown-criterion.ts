@@ -3,8 +3,9 @@
  * catalog of its framework. A near miss says what was probably meant.
  */
 import { catalogs, iso27001_2013, type Catalog } from '@trustlint/catalogs';
-import { orList, suggest, type CriterionRef, type FrameworkId } from '@trustlint/model';
+import { orList, type CriterionRef, type FrameworkId } from '@trustlint/model';
 import { createRule } from '../create-rule.js';
+import { closestCriteria } from '../criteria.js';
 
 export type Options = Record<string, never>;
 export type MessageIds = 'unknown' | 'unknownWithSuggestion' | 'whitespace' | 'legacyIso' | 'otherFramework';
@@ -21,26 +22,6 @@ function legacySuccessors(id: string): string[] | undefined {
   const children = iso27001_2013.all.filter((control) => control.id.startsWith(`${normalized}.`));
   if (children.length === 0) return undefined;
   return [...new Set(children.flatMap((control) => control.successors))];
-}
-
-/**
- * The catalog ids a mistyped id probably meant: the closest by edit distance;
- * among many equally close, those of the same group nearest by number
- * (`PI1.6` → `PI1.5`, not all five PI1 criteria).
- */
-function closestCriteria(id: string, catalog: Catalog): string[] {
-  const close = suggest(id, catalog.criteria.map((criterion) => criterion.id));
-  if (close.length <= 2) return close;
-  const split = (value: string) => {
-    const dot = value.lastIndexOf('.');
-    return { group: value.slice(0, dot).toUpperCase(), number: Number(value.slice(dot + 1)) };
-  };
-  const wanted = split(id);
-  const sameGroup = close.filter((candidate) => split(candidate).group === wanted.group && Number.isFinite(wanted.number));
-  if (sameGroup.length === 0) return close.slice(0, 3);
-  const gap = (candidate: string) => Math.abs(split(candidate).number - wanted.number);
-  const best = Math.min(...sameGroup.map(gap));
-  return sameGroup.filter((candidate) => gap(candidate) === best);
 }
 
 export const rule = createRule<MessageIds, Options>({
@@ -90,7 +71,7 @@ export const rule = createRule<MessageIds, Options>({
           return;
         }
       }
-      const close = closestCriteria(trimmed, catalog);
+      const close = closestCriteria(trimmed, catalog.criteria.map((criterion) => criterion.id));
       if (close.length) {
         context.report({ messageId: 'unknownWithSuggestion', data: { id: ref.id, name: NAMES[framework], suggestions: orList(close) }, at });
       } else {

@@ -2,7 +2,8 @@
  * Linting an in-memory program, for rule tests: every file is given as text,
  * paths are relative to the program root, which is also the repository root.
  */
-import { resolveRules, runRules, type AnyRule, type Finding, type RunResult } from '@trustlint/engine';
+import { BASELINE_FILE_NAME, parseBaseline, resolveRules, runRules, type AnyRule, type Finding, type RunResult } from '@trustlint/engine';
+import { SourceFile } from '@trustlint/parser';
 import { loadProgram, MemorySource, parseConfig, type Program } from '@trustlint/model';
 import { TODAY } from '@trustlint/test-support';
 
@@ -14,7 +15,12 @@ export interface LintFilesOptions {
   /** `trustlint.config.yaml`'s text (default: none, so defaults apply). */
   config?: string;
   today?: string;
+  /** Files of the program at the base revision (for rules that compare). */
   base?: Record<string, string>;
+  /** The text of a baseline file (`trustlint-baseline.json`). */
+  baseline?: string;
+  /** Rule ids suppressions may name (default: those of `rules`). */
+  knownRuleIds?: readonly string[];
 }
 
 function programOf(files: Record<string, string>, configText: string | undefined): Program {
@@ -27,7 +33,14 @@ export function lintFiles(files: Record<string, string>, options: LintFilesOptio
   const program = programOf(files, options.config);
   const rules = resolveRules(options.rules, program.config);
   const base = options.base ? programOf(options.base, options.config) : undefined;
-  const result = runRules({ program, rules, today: options.today ?? TODAY, ...(base ? { base } : {}) });
+  const result = runRules({
+    program,
+    rules,
+    today: options.today ?? TODAY,
+    ...(base ? { base: { program: base, ref: 'main' } } : {}),
+    ...(options.baseline === undefined ? {} : { baseline: parseBaseline(new SourceFile(BASELINE_FILE_NAME, options.baseline)) }),
+    ...(options.knownRuleIds === undefined ? {} : { knownRuleIds: options.knownRuleIds }),
+  });
   return { ...result, program };
 }
 

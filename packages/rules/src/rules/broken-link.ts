@@ -1,0 +1,123 @@
+/**
+ * Relative links between documents must lead somewhere: the file must exist,
+ * and an anchor must name a heading of the page it points into.
+ */
+import { dirname, join, posix, relative, sep } from 'node:path';
+import GithubSlugger from 'github-slugger';
+import { orList, suggest, type Policy, type Program } from '@trustlint/model';
+import type { Span } from '@trustlint/parser';
+import { createRule } from '../create-rule.js';
+import { headingsOf, walk } from '../policy-markdown.js';
+
+export type Options = Record<string, never>;
+export type MessageIds = 'missingFile' | 'missingAnchor' | 'missingAnchorHere';
+
+/** The anchors of a page's headings, as GitHub renders them (`## Roles & duties` → `roles--duties`). */
+function anchorsOf(policy: Policy): string[] {
+  const slugger = new GithubSlugger();
+  return headingsOf(policy.tree()).map((heading) => slugger.slug(heading.text));
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Links, images and definitions with a relative destination, each with the span of its URL. */
+function relativeLinks(policy: Policy): { url: string; span: Span }[] {
+  const links: { url: string; span: Span }[] = [];
+  const { text } = policy.file;
+  walk(policy.tree(), (node) => {
+    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
+    const { url } = node;
+    if (url === '' || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    const at = text.indexOf(url, start);
+    links.push({ url, span: at >= 0 && at + url.length <= end ? { start: at, end: at + url.length } : { start, end } });
+  });
+  return links;
+}
+
+export const rule = createRule<MessageIds, Options>({
+  name: 'broken-link',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Report relative links in policies that lead to a missing file or to an anchor that no heading has.',
+      category: 'references',
+    },
+    messages: {
+      missingFile: 'Broken link to `{{url}}`: there is no file {{target}}; expected {{expected}}.',
+      missingAnchor: 'Broken link to `{{url}}`: {{target}} has no heading with the anchor `#{{anchor}}`; expected one of {{anchors}}.',
+      missingAnchorHere: 'Broken link to `{{url}}`: no heading of this policy has the anchor `#{{anchor}}`; expected one of {{anchors}}.',
+    },
+    schema: undefined,
+    defaultOptions: {},
+    severity: 'error',
+    scope: 'program',
+  },
+  create(context) {
+    const { program } = context;
+    const policies = new Map(program.policies.map((policy) => [programPath(program, policy.file), policy]));
+    const known = program.files.map((entry) => programPath(program, entry.file));
+    for (const policy of program.policies) {
+      const from = programPath(program, policy.file);
+      for (const { url, span } of relativeLinks(policy)) {
+        const [rawPath = '', rawAnchor = ''] = url.split('#', 2);
+        const path = decode(rawPath.split('?')[0] ?? '');
+        const anchor = decode(rawAnchor);
+        const at = { file: policy.file, span };
+        if (path === '') {
+          checkAnchor(policy, anchor, 'missingAnchorHere', url, at);
+          continue;
+        }
+        const target = path.startsWith('/')
+          ? relative(program.root, join(program.repoRoot, path)).split(sep).join('/')
+          : posix.normalize(posix.join(posix.dirname(from), path));
+        if (!program.fileExists(target)) {
+          const close = suggest(posix.basename(target), known.filter((file) => posix.dirname(file) === posix.dirname(target)).map((file) => posix.basename(file)));
+          const folder = rawPath.slice(0, rawPath.length - posix.basename(rawPath).length);
+          context.report({
+            messageId: 'missingFile',
+            data: {
+              url,
+              target: repoPath(program, target),
+              expected: close.length ? `${orList(close.map((name) => folder + name))} (a close match)` : 'the path of an existing file, relative to this one',
+            },
+            at,
+          });
+          continue;
+        }
+        const linked = policies.get(target);
+        if (anchor !== '' && linked) checkAnchor(linked, anchor, 'missingAnchor', url, at);
+      }
+    }
+
+    function checkAnchor(page: Policy, anchor: string, messageId: 'missingAnchor' | 'missingAnchorHere', url: string, at: { file: Policy['file']; span: Span }): void {
+      const anchors = anchorsOf(page);
+      if (anchor === '' || anchors.includes(anchor.toLowerCase())) return;
+      const close = suggest(anchor, anchors);
+      const listed = close.length ? close : anchors.slice(0, 8);
+      context.report({
+        messageId,
+        data: { url, anchor, target: page.file.path, anchors: listed.length ? orList(listed.map((name) => `#${name}`)) : 'a heading (it has none)' },
+        at,
+      });
+    }
+  },
+});
+
+/** A file's path relative to the program root, with `/`. */
+function programPath(program: Program, file: { absolutePath: string }): string {
+  return relative(program.root, file.absolutePath).split(sep).join('/');
+}
+
+/** A program-relative path as findings name files: relative to the repository. */
+function repoPath(program: Program, path: string): string {
+  return relative(program.repoRoot, join(program.root, path)).split(sep).join('/') || dirname(path);
+}
