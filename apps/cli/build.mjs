@@ -1,6 +1,7 @@
 // Bundles the CLI into one file: every workspace package and dependency is
 // inlined from source, so the published package has no runtime dependencies
 // and starts without resolving hundreds of modules.
+import { cpSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 await build({
@@ -19,3 +20,7 @@ await build({
     js: "import { createRequire as __trustlintCreateRequire } from 'node:module'; const require = __trustlintCreateRequire(import.meta.url);",
   },
 });
+
+// Rule docs are read at run time from ../docs relative to the code (see ruleDocs).
+rmSync('docs', { recursive: true, force: true });
+cpSync('../../packages/rules/docs', 'docs', { recursive: true });

@@ -1,11 +1,7 @@
 /**
- * The CLI's contact with the outside: streams, environment, and files it
- * writes. Tests pass their own.
+ * The CLI's contact with the outside: streams and environment. Tests pass
+ * their own.
  */
-import { randomBytes } from 'node:crypto';
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-
 export interface Io {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -24,19 +20,4 @@ export function useColor(io: Io, flag: boolean | undefined): boolean {
   if (force !== undefined) return force !== '0' && force !== 'false';
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   return io.stdout.isTTY === true && io.env.TERM !== 'dumb';
-}
-
-/**
- * Writes a file so that readers see the old content or the new, never half:
- * a temporary file beside it, then a rename.
- */
-export function writeFileAtomic(path: string, content: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temporary, content, { flag: 'wx' });
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
 }

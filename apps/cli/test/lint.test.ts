@@ -36,7 +36,7 @@ describe('trustlint lint', () => {
     expect(code).toBe(0);
     const report = parse(stdout);
     expect(report.findings).toEqual([]);
-    expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
+    expect(report.summary).toEqual({ errors: 0, warnings: 0, infos: 0, suppressed: 0, baselined: 0 });
     expect(report.coverage.soc2?.inScope).toHaveLength(38);
     expect(report.coverage.soc2?.covered).toEqual(report.coverage.soc2?.inScope);
     expect(report.coverage.soc2?.uncovered).toEqual([]);

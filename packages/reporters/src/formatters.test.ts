@@ -24,6 +24,8 @@ function report(findings: Finding[], controls: Control[] = []): Report {
       infos: findings.filter((f) => f.severity === 'info').length,
     },
     today: '2026-11-22',
+    suppressed: 0,
+    baselined: 0,
   };
 }
 
@@ -38,6 +40,7 @@ const finding = (overrides: Partial<Finding>): Finding => ({
   endLine: 3,
   endColumn: 16,
   url: 'https://docs.example/unknown-criterion',
+  fingerprint: '0123456789abcdef0123456789abcdef',
   ...overrides,
 });
 
@@ -100,7 +103,7 @@ describe('json', () => {
         related: [{ file: 'x', line: 1, column: 1, endLine: 1, endColumn: 2, message: 'here' }],
       },
     ]);
-    expect(parsed.summary).toEqual({ errors: 1, warnings: 0, infos: 0 });
+    expect(parsed.summary).toEqual({ errors: 1, warnings: 0, infos: 0, suppressed: 0, baselined: 0 });
     expect(Object.keys((parsed.coverage as Record<string, object>).soc2 ?? {})).toEqual(['inScope', 'covered', 'uncovered', 'partial', 'excluded']);
   });
 });

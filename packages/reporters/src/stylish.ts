@@ -6,13 +6,9 @@ import { createColors } from 'picocolors';
 import type { Finding } from '@trustlint/engine';
 import type { Coverage } from '@trustlint/model';
 import type { Formatter } from './report.js';
-import { forTerminal } from './sanitize.js';
+import { oneLine, plural } from './text.js';
 
 const FRAMEWORK_NAMES = { soc2: 'SOC 2', iso27001: 'ISO/IEC 27001' } as const;
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** A text's length without ANSI colour codes. */
 function visibleLength(text: string): number {
@@ -54,10 +50,10 @@ export const stylish: Formatter = (report, options) => {
     byFile.set(finding.file, list);
   }
   for (const [file, findings] of byFile) {
-    out.push(c.underline(forTerminal(file)));
+    out.push(c.underline(oneLine(file)));
     const rows = findings.map((finding) => {
       const severity = finding.severity === 'error' ? c.red('error') : finding.severity === 'warning' ? c.yellow('warning') : c.blue('info');
-      return [c.dim(`${finding.line}:${finding.column}`), severity, forTerminal(finding.message), c.dim(finding.ruleId)] as const;
+      return [c.dim(`${finding.line}:${finding.column}`), severity, oneLine(finding.message), c.dim(finding.ruleId)] as const;
     });
     const width = (index: 0 | 1) => Math.max(...rows.map((row) => visibleLength(row[index])));
     const [place, severity] = [width(0), width(1)];
@@ -67,12 +63,17 @@ export const stylish: Formatter = (report, options) => {
   out.push(...coverageLines(report.coverage, c));
   const { errors, warnings, infos } = report.summary;
   const total = errors + warnings + infos;
+  const accepted = [
+    ...(report.suppressed ? [`${report.suppressed} suppressed inline`] : []),
+    ...(report.baselined ? [`${report.baselined} accepted by the baseline`] : []),
+  ];
+  const aside = accepted.length ? c.dim(`; ${accepted.join(', ')}`) : '';
   if (total === 0) {
-    out.push(c.green(`✔ No problems found in ${forTerminal(report.program)} (judged on ${report.today}).`));
+    out.push(`${c.green(`✔ No problems found in ${oneLine(report.program)} (judged on ${report.today})`)}${aside}${c.green('.')}`);
   } else {
     const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(infos ? [`${infos} info`] : [])].join(', ');
     const line = `✖ ${plural(total, 'problem')} (${parts})`;
-    out.push(errors ? c.red(c.bold(line)) : c.yellow(c.bold(line)));
+    out.push((errors ? c.red(c.bold(line)) : c.yellow(c.bold(line))) + aside);
   }
   return `${out.join('\n')}\n`;
 };
