@@ -18,10 +18,27 @@ describe('the strongdm/comply SOC 2 template, linted as it is with no config', (
   const result = lint({ cwd: dir, dir, today: TODAY, baseline: false });
   const policies = result.program.policies;
 
-  it('reads its 27 policies through their comply headers, with no syntax or schema problems', () => {
+  it('reads its 27 policies, 5 narratives, 4 procedures and its standard as they are, with no syntax or schema problems', () => {
     expect(policies).toHaveLength(27);
     expect(policies.every((policy) => policy.dialect === 'comply' && policy.satisfies.length > 0)).toBe(true);
+    expect(result.program.documents.map((document) => `${document.role} ${document.id ?? '?'}`).sort()).toEqual([
+      'narrative CEN',
+      'narrative ON',
+      'narrative PSN',
+      'narrative SAN',
+      'narrative SEN',
+      'procedure offboard',
+      'procedure onboard',
+      'procedure patch',
+      'procedure workstation',
+    ]);
+    expect(result.program.standards.map((standard) => [standard.name, standard.criteria.length])).toEqual([['TSC', 61]]);
     expect(result.findings.filter((f) => f.ruleId === 'syntax' || f.ruleId === 'schema')).toEqual([]);
+  });
+
+  it('puts in scope the categories its documents map criteria to', () => {
+    expect(result.config.frameworks.soc2?.categories).toEqual(['security', 'availability', 'processing-integrity', 'confidentiality', 'privacy']);
+    expect(result.findings.filter((f) => f.ruleId === 'criterion-out-of-scope')).toEqual([]);
   });
 
   it('reports the invented criterion CC9.9 in the five policies that list it, at the exact place', () => {
@@ -49,32 +66,34 @@ describe('the strongdm/comply SOC 2 template, linted as it is with no config', (
     }
   });
 
-  it('reports every Security criterion as uncovered, since the template has policies but no controls', () => {
-    expect(result.coverage.framework('soc2')?.uncovered).toHaveLength(33);
+  it('reports every criterion as uncovered, since the template has documents but no controls, naming the documents that list it', () => {
+    expect(result.coverage.framework('soc2')?.uncovered).toHaveLength(61);
     expect(result.program.controls).toEqual([]);
+    const cc61 = result.findings.find((f) => f.ruleId === 'uncovered-criterion' && f.message.includes(' CC6.1 '));
+    expect(cc61?.message).toMatch(/^In-scope SOC 2 criterion CC6\.1 \(.*\) has no implemented control: it is listed only by policy `AOTP`.*a document states intent without implementing it/);
   });
 
-  it('reports criteria of categories not in scope with the defaults (Security only), and nothing else', () => {
-    expect(result.findings.filter((f) => f.ruleId === 'criterion-out-of-scope').every((f) => /^Unexpected criterion `(A|C|PI|P)\d/.test(f.message))).toBe(true);
-    expect(Object.keys(countByRule(result.findings)).sort()).toEqual([
-      'criterion-out-of-scope',
-      'owner-missing',
-      'required-sections',
-      'uncovered-criterion',
-      'unknown-criterion',
-    ]);
+  it('reports nothing else', () => {
+    expect(Object.keys(countByRule(result.findings)).sort()).toEqual(['owner-missing', 'required-sections', 'uncovered-criterion', 'unknown-criterion']);
   });
 });
 
-describe('the Tailscale security policies, linted as they are with no config', () => {
+describe('the Tailscale security policies (a Hugo site), linted as they are with no config', () => {
   const dir = corpus('tailscale-security-policies');
+  const result = lint({ cwd: dir, dir, today: TODAY, baseline: false });
 
-  it('lints without crashing and reports what a never-linted program lacks', () => {
-    const result = lint({ cwd: dir, dir, today: TODAY, baseline: false });
-    expect(result.summary.errors).toBeGreaterThan(0);
-    for (const finding of result.findings) {
-      expect(finding.line).toBeGreaterThanOrEqual(1);
-      expect(finding.column).toBeGreaterThanOrEqual(1);
-    }
+  it('reads the 14 pages marked `policy: true` as policies, with Hugo keys for their metadata', () => {
+    expect(result.program.policies).toHaveLength(14);
+    expect(result.program.policies.every((policy) => policy.dialect === 'hugo' && policy.id !== undefined && policy.lastReviewed !== undefined)).toBe(true);
+    expect(result.program.documents.map((document) => document.file.path).sort()).toEqual(['_index.md', 'overview.md']);
+  });
+
+  it('reports what a program that was never linted lacks: owners, approvers and criteria', () => {
+    const counts = countByRule(result.findings);
+    expect(counts['owner-missing']).toBe(28);
+    expect(counts.unmapped).toBe(14);
+    expect(counts['uncovered-criterion']).toBe(33);
+    expect(result.findings.filter((f) => f.ruleId === 'syntax' || f.ruleId === 'schema' || f.ruleId === 'broken-link')).toEqual([]);
+    for (const finding of result.findings) expect(finding.line).toBeGreaterThanOrEqual(1);
   });
 });

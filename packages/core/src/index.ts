@@ -1,2 +1,3 @@
-export { lint, loadBaseProgram, resolveConfig, resolveToday, type LintOptions, type LintResult } from './lint.js';
+export { init, planInit, renderConfig, type InitFile, type InitOptions, type InitResult } from './init.js';
+export { lint, loadBaseProgram, resolveConfig, resolveToday, type LintOptions, type LintProgress, type LintResult } from './lint.js';
 export { rules } from '@trustlint/rules';

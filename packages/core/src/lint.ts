@@ -9,6 +9,7 @@ import {
   BASELINE_FILE_NAME,
   BASELINE_RULE,
   parseBaseline,
+  restrictToChanges,
   resolveRules,
   runRules,
   serializeBaseline,
@@ -19,9 +20,11 @@ import {
   type Summary,
 } from '@trustlint/engine';
 import {
+  changedLines,
   ConfigError,
   decodeText,
   defaultConfig,
+  detectLayout,
   displayPath,
   findConfigFile,
   findRepoRoot,
@@ -57,12 +60,27 @@ export interface LintOptions {
   /** A git revision to compare with (`--base`): coverage regressions and unversioned policy changes. */
   base?: string;
   /**
+   * Report only what changed since this git revision (`--changed-since`):
+   * file findings on changed lines, program findings the change caused.
+   * Coverage is still computed over the whole program.
+   */
+  changedSince?: string;
+  /**
    * The baseline file (`--baseline`): a path, `false` for none, or undefined
    * for `trustlint-baseline.json` in the program's folder when it exists.
    */
   baseline?: string | false;
   /** Write every current finding to the baseline file instead of filtering by it (`--write-baseline`). */
   writeBaseline?: boolean;
+  /** Told how far the run is: files read, then files checked. */
+  onProgress?: (progress: LintProgress) => void;
+}
+
+export interface LintProgress {
+  phase: 'reading' | 'checking';
+  done: number;
+  /** Known while checking. */
+  total: number | undefined;
 }
 
 export interface LintResult {
@@ -112,7 +130,7 @@ export function resolveConfig(options: Pick<LintOptions, 'cwd' | 'dir' | 'config
         `No trustlint.config.yaml found in ${cwd} or any folder above it. Run \`trustlint init\` to create one, or name the program's folder: \`trustlint lint DIR\`.`,
       );
     }
-    return { config: defaultConfig(dir), configPath: undefined };
+    return { config: defaultConfig(dir, detectLayout(dir)), configPath: undefined };
   }
   const shown = displayPath(found, cwd);
   return { config: loadConfig(found, shown), configPath: shown };
@@ -125,7 +143,7 @@ export function resolveConfig(options: Pick<LintOptions, 'cwd' | 'dir' | 'config
 export function loadBaseProgram(config: Config, ref: string): Program {
   const repoRoot = findRepoRoot(config.root);
   if (repoRoot === undefined) {
-    throw new TrustlintError('not-a-repository', `${config.root} is not in a git repository, so there is no base revision to compare with; run without --base.`);
+    throw new TrustlintError('not-a-repository', `${config.root} is not in a git repository, so there is no revision "${ref}" to compare with.`);
   }
   const source = GitSource.open(repoRoot, ref, repoRelative(repoRoot, config.root));
   let baseConfig = config;
@@ -159,7 +177,8 @@ export function lint(options: LintOptions = {}): LintResult {
   const today = resolveToday(options.today, env);
   const { config, configPath } = resolveConfig(options);
   const rules = resolveRules(options.rules ?? builtinRules, config);
-  const program = loadProgram(config);
+  const { onProgress } = options;
+  const program = loadProgram(config, onProgress ? { onFile: (done) => { onProgress({ phase: 'reading', done, total: undefined }); } } : {});
   if (program.policies.length === 0 && program.controls.length === 0 && program.files.every((entry) => entry.role !== 'policy' && entry.role !== 'control')) {
     const globs = [...config.paths.policies, ...config.paths.controls].map((glob) => `"${glob}"`).join(', ');
     throw new TrustlintError(
@@ -173,7 +192,13 @@ export function lint(options: LintOptions = {}): LintResult {
   const baselinePath = baselineFile === undefined ? undefined : displayPath(baselineFile, cwd);
   const useBaseline = baselineFile !== undefined && !options.writeBaseline && (options.baseline !== undefined || existsSync(baselineFile));
   const baseline = useBaseline && baselinePath !== undefined ? readBaseline(baselineFile, baselinePath, program.repoRoot) : undefined;
-  const base = options.base === undefined ? undefined : { program: loadBaseProgram(config, options.base), ref: options.base };
+  const basePrograms = new Map<string, Program>();
+  const programAt = (ref: string): Program => {
+    let found = basePrograms.get(ref);
+    if (found === undefined) basePrograms.set(ref, (found = loadBaseProgram(config, ref)));
+    return found;
+  };
+  const base = options.base === undefined ? undefined : { program: programAt(options.base), ref: options.base };
   const result = runRules({
     program,
     rules,
@@ -181,12 +206,20 @@ export function lint(options: LintOptions = {}): LintResult {
     knownRuleIds: (options.rules ?? builtinRules).map((rule) => rule.name),
     ...(base ? { base } : {}),
     ...(baseline ? { baseline } : {}),
+    ...(onProgress ? { onFile: (done: number, total: number) => { onProgress({ phase: 'checking', done, total }); } } : {}),
   });
   if (options.writeBaseline) {
     if (baselineFile === undefined) throw new TrustlintError('usage', 'Cannot write a baseline when baselines are turned off; drop --no-baseline.');
     writeFileAtomic(baselineFile, serializeBaseline(result.findings.filter((finding) => finding.ruleId !== BASELINE_RULE)));
   }
-  const { findings, coverage } = result;
+  const { coverage } = result;
+  let { findings } = result;
+  if (options.changedSince !== undefined) {
+    const changes = changedLines(program.repoRoot, options.changedSince);
+    const programRuleIds = new Set(rules.filter(({ rule }) => rule.meta.scope === 'program').map(({ rule }) => rule.name));
+    const before = runRules({ program: programAt(options.changedSince), rules, today });
+    findings = restrictToChanges(findings, changes, programRuleIds, new Set(before.findings.map((finding) => finding.fingerprint)));
+  }
   return {
     config,
     configPath,

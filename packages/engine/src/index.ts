@@ -1,5 +1,6 @@
 export { interpolate } from '@trustlint/model';
 export { applyBaseline, BASELINE_FILE_NAME, parseBaseline, serializeBaseline, type Baseline, type BaselineEntry, type BaselineOutcome } from './baseline.js';
+export { restrictToChanges, touches } from './changes.js';
 export { RuleCrashError } from './errors.js';
 export { fingerprintKey, fingerprints } from './fingerprint.js';
 export { applySuppressions, isInForce, programDirectives, SUPPRESSION_RULE, type FileDirectives, type SuppressionOutcome } from './suppressions.js';

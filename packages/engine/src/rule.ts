@@ -18,6 +18,8 @@ import type {
   Policy,
   Program,
   ProgramFile,
+  Standard,
+  SupportingDocument,
 } from '@trustlint/model';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -96,6 +98,10 @@ export interface ProgramRuleContext<MessageIds extends string, Options extends o
 export interface FileVisitors {
   file?(entry: ProgramFile): void;
   policy?(policy: Policy): void;
+  /** A narrative or procedure: Markdown with metadata that is not a policy. */
+  document?(document: SupportingDocument): void;
+  /** A criteria catalog kept in the repository. */
+  standard?(standard: Standard): void;
   control?(control: Control): void;
   owners?(owners: Owners): void;
   evidence?(log: EvidenceLog): void;

@@ -76,7 +76,13 @@ export function runFileRules(rules: readonly ResolvedRule[], files: readonly Pro
   return sink.finish();
 }
 
-function collectFileFindings(rules: readonly ResolvedRule[], files: readonly ProgramFile[], settings: RuleSettings, sink: FindingSink): void {
+function collectFileFindings(
+  rules: readonly ResolvedRule[],
+  files: readonly ProgramFile[],
+  settings: RuleSettings,
+  sink: FindingSink,
+  onFile?: (checked: number, total: number) => void,
+): void {
   const instances: { rule: AnyRule; visitors: FileVisitors }[] = [];
   for (const { rule, severity, options } of rules) {
     if (!isFileRule(rule)) continue;
@@ -87,7 +93,8 @@ function collectFileFindings(rules: readonly ResolvedRule[], files: readonly Pro
       throw new RuleCrashError(rule.name, undefined, error);
     }
   }
-  for (const entry of files) {
+  for (const [index, entry] of files.entries()) {
+    onFile?.(index + 1, files.length);
     for (const { rule, visitors } of instances) {
       try {
         visitors.file?.(entry);
@@ -95,6 +102,12 @@ function collectFileFindings(rules: readonly ResolvedRule[], files: readonly Pro
           switch (entity.kind) {
             case 'policy':
               visitors.policy?.(entity);
+              break;
+            case 'document':
+              visitors.document?.(entity);
+              break;
+            case 'standard':
+              visitors.standard?.(entity);
               break;
             case 'control':
               visitors.control?.(entity);
@@ -125,6 +138,8 @@ export interface RunInput {
   knownRuleIds?: readonly string[];
   /** Findings accepted as existing debt. */
   baseline?: Baseline;
+  /** Called as each file is checked. */
+  onFile?: (checked: number, total: number) => void;
 }
 
 export interface RunResult {
@@ -136,7 +151,7 @@ export interface RunResult {
   baselined: number;
 }
 
-export function runRules({ program, rules, today, base, knownRuleIds, baseline }: RunInput): RunResult {
+export function runRules({ program, rules, today, base, knownRuleIds, baseline, onFile }: RunInput): RunResult {
   const settings: RuleSettings = {
     config: program.config,
     owners: program.owners,
@@ -144,11 +159,13 @@ export function runRules({ program, rules, today, base, knownRuleIds, baseline }
     codeowners: program.codeowners,
     knownRuleIds: new Set(knownRuleIds ?? rules.map(({ rule }) => rule.name)),
   };
-  const coverage = computeCoverage(program.config, program.controls);
+  const coverage = computeCoverage(program.config, program.controls, [...program.policies, ...program.documents]);
   const active = rules.filter(({ rule }) => !rule.meta.needsBase || base !== undefined);
   const sink = new FindingSink();
-  collectFileFindings(active, program.files, settings, sink);
-  const baseState = base ? { program: base.program, coverage: computeCoverage(base.program.config, base.program.controls), ref: base.ref } : undefined;
+  collectFileFindings(active, program.files, settings, sink, onFile);
+  const baseState = base
+    ? { program: base.program, coverage: computeCoverage(base.program.config, base.program.controls, [...base.program.policies, ...base.program.documents]), ref: base.ref }
+    : undefined;
   for (const { rule, severity, options } of active) {
     if (!isProgramRule(rule)) continue;
     const report = sink.reporter(rule, severity);

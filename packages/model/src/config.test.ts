@@ -39,7 +39,7 @@ describe('config', () => {
   it('names the line, the column and what was expected for every problem', () => {
     expect(problems('frameworks:\n  soc2:\n    categories: [security, availabilty]\npath:\n  controls: [x]\n')).toEqual([
       '3:28 Unexpected value `availabilty` for `frameworks.soc2.categories[1]`; expected one of `security`, `availability`, `processing-integrity`, `confidentiality`, `privacy`. Did you mean `availability`?',
-      '4:1 Unexpected key `path`; expected one of `program`, `frameworks`, `observation_period`, `front_matter`, `paths`, `exclusions`, `limits`, `rules`. Did you mean `paths`?',
+      '4:1 Unexpected key `path`; expected one of `program`, `frameworks`, `observation_period`, `front_matter`, `dialect`, `paths`, `exclusions`, `limits`, `rules`. Did you mean `paths`?',
     ]);
   });
 

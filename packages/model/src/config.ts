@@ -45,9 +45,14 @@ export interface RuleSetting {
   path: DataPath;
 }
 
+export type Dialect = 'auto' | 'trustlint' | 'comply' | 'hugo';
+
 export interface ProgramPaths {
   policies: readonly string[];
   controls: readonly string[];
+  narratives: readonly string[];
+  procedures: readonly string[];
+  standards: readonly string[];
   owners: string;
   evidence: readonly string[];
   codeowners: string | undefined;
@@ -63,6 +68,8 @@ export interface Config {
   frameworks: { soc2?: Soc2Settings; iso27001?: Record<string, never> };
   observationPeriod: { start: string; end: string } | undefined;
   frontMatter: FrontMatterMode;
+  /** The key names of policy metadata. */
+  dialect: Dialect;
   paths: ProgramPaths;
   exclusions: readonly Exclusion[];
   limits: { maxFileSize: number };
@@ -76,6 +83,9 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 export const DEFAULT_PATHS: ProgramPaths = {
   policies: ['*.md', 'policies/**/*.md'],
   controls: ['controls/**/*.yaml', 'controls/**/*.yml'],
+  narratives: ['narratives/**/*.md'],
+  procedures: ['procedures/**/*.md'],
+  standards: ['standards/**/*.yml', 'standards/**/*.yaml'],
   owners: 'owners.yaml',
   evidence: ['evidence/**/*.yaml', 'evidence/**/*.yml'],
   codeowners: undefined,
@@ -99,16 +109,24 @@ export function findConfigFile(dir: string): string | undefined {
   }
 }
 
-/** The defaults for a folder that has no config file. */
-export function defaultConfig(root: string): Config {
+/** What a folder's files suggest, for a folder without a config (see layout.ts). */
+export interface LayoutDefaults {
+  dialect: Dialect;
+  paths: Partial<ProgramPaths>;
+  categories: readonly string[];
+}
+
+/** The defaults for a folder that has no config file, adjusted to what its files look like. */
+export function defaultConfig(root: string, layout?: LayoutDefaults): Config {
   return {
     file: undefined,
     root: resolve(root),
     program: resolve(root).split(sep).at(-1) ?? 'program',
-    frameworks: { soc2: { categories: ['security'], type: 2 } },
+    frameworks: { soc2: { categories: layout ? [...layout.categories] : ['security'], type: 2 } },
     observationPeriod: undefined,
     frontMatter: 'auto',
-    paths: DEFAULT_PATHS,
+    dialect: layout?.dialect ?? 'auto',
+    paths: { ...DEFAULT_PATHS, ...layout?.paths },
     exclusions: [],
     limits: { maxFileSize: DEFAULT_MAX_FILE_SIZE },
     rules: new Map(),
@@ -197,9 +215,13 @@ export function parseConfig(text: string, configPath: string, displayPath = conf
     frameworks,
     observationPeriod: period ? { start: String(period.start), end: String(period.end) } : undefined,
     frontMatter: config.front_matter ?? 'auto',
+    dialect: config.dialect ?? 'auto',
     paths: {
       policies: config.paths?.policies ?? DEFAULT_PATHS.policies,
       controls: config.paths?.controls ?? DEFAULT_PATHS.controls,
+      narratives: config.paths?.narratives ?? DEFAULT_PATHS.narratives,
+      procedures: config.paths?.procedures ?? DEFAULT_PATHS.procedures,
+      standards: config.paths?.standards ?? DEFAULT_PATHS.standards,
       owners: config.paths?.owners ?? DEFAULT_PATHS.owners,
       evidence: config.paths?.evidence ?? DEFAULT_PATHS.evidence,
       codeowners: config.paths?.codeowners,
@@ -229,7 +251,11 @@ interface RawConfig {
   frameworks?: { soc2?: { categories?: string[]; type?: 1 | 2 }; iso27001?: object };
   observation_period?: { start: unknown; end: unknown };
   front_matter?: FrontMatterMode;
-  paths?: Partial<Record<'policies' | 'controls' | 'evidence' | 'ignore', string[]>> & { owners?: string; codeowners?: string };
+  dialect?: Dialect;
+  paths?: Partial<Record<'policies' | 'controls' | 'narratives' | 'procedures' | 'standards' | 'evidence' | 'ignore', string[]>> & {
+    owners?: string;
+    codeowners?: string;
+  };
   exclusions?: { framework?: FrameworkId; criterion: string; reason?: string; approver?: string }[];
   limits?: { max_file_size?: number };
   rules?: unknown;

@@ -8,7 +8,7 @@
  */
 import { catalogs, type Catalog, type Category, type Criterion } from '@trustlint/catalogs';
 import type { Config, Exclusion, FrameworkId } from './config.js';
-import type { Control } from './entities.js';
+import type { Control, CriterionRef, MarkdownDocument } from './entities.js';
 
 export type CriterionState = 'covered' | 'partial' | 'uncovered' | 'excluded';
 
@@ -19,6 +19,8 @@ export interface CriterionCoverage {
   controls: Control[];
   /** Controls that map to it but do not cover it (partial, planned, not applicable). */
   otherControls: Control[];
+  /** Policies and other documents that list it (which state intent; they do not cover it). */
+  documents: MarkdownDocument[];
   exclusion: Exclusion | undefined;
 }
 
@@ -68,22 +70,29 @@ export function canonicalCriterion(framework: FrameworkId | undefined, id: strin
   return framework ? catalogs[framework].canonicalize(id) : undefined;
 }
 
-export function computeCoverage(config: Config, controls: readonly Control[]): Coverage {
+/** Which of `items` list each canonical criterion of `framework`. */
+function listing<T extends { satisfies: readonly CriterionRef[] }>(items: readonly T[], framework: FrameworkId): Map<string, T[]> {
+  const byCriterion = new Map<string, T[]>();
+  for (const item of items) {
+    for (const ref of item.satisfies) {
+      const id = canonicalCriterion(ref.framework, ref.id);
+      if (id === undefined || ref.framework !== framework) continue;
+      const list = byCriterion.get(id) ?? [];
+      if (!list.includes(item)) list.push(item);
+      byCriterion.set(id, list);
+    }
+  }
+  return byCriterion;
+}
+
+export function computeCoverage(config: Config, controls: readonly Control[], documents: readonly MarkdownDocument[] = []): Coverage {
   const frameworks: FrameworkCoverage[] = [];
   for (const framework of ['soc2', 'iso27001'] as const) {
     const categories = inScopeCategories(config, framework);
     if (categories.length === 0) continue;
     const catalog = catalogs[framework];
-    const mapped = new Map<string, Control[]>();
-    for (const control of controls) {
-      for (const ref of control.satisfies) {
-        const id = canonicalCriterion(ref.framework, ref.id);
-        if (id === undefined || ref.framework !== framework) continue;
-        const list = mapped.get(id) ?? [];
-        if (!list.includes(control)) list.push(control);
-        mapped.set(id, list);
-      }
-    }
+    const mapped = listing(controls, framework);
+    const documented = listing(documents, framework);
     const exclusions = new Map(
       config.exclusions
         .filter((exclusion) => exclusion.framework === framework)
@@ -133,7 +142,7 @@ export function computeCoverage(config: Config, controls: readonly Control[]): C
             totals.partial++;
           }
         }
-        result.criteria.push({ criterion, state, controls: implemented, otherControls: others, exclusion });
+        result.criteria.push({ criterion, state, controls: implemented, otherControls: others, documents: documented.get(id) ?? [], exclusion });
       }
       result.categories.push(totals);
     }

@@ -86,14 +86,33 @@ export interface Revision {
   path: DataPath;
 }
 
-export type PolicyDialect = 'trustlint' | 'comply';
+/** Whose key names a document's metadata uses. */
+export type PolicyDialect = 'trustlint' | 'comply' | 'hugo';
 
-export interface Policy extends Located {
-  kind: 'policy';
+/** The keys a document's metadata was read from, which differ by dialect. */
+export interface MetadataKeys {
+  id: string;
+  title: string;
+  lastReviewed: string;
+  revisions: string;
+}
+
+/** What every Markdown document with metadata has: policies and supporting documents. */
+export interface MarkdownDocument extends Located {
   dialect: PolicyDialect;
   frontMatter: FrontMatter;
+  keys: MetadataKeys;
   id: string | undefined;
   title: string | undefined;
+  satisfies: CriterionRef[];
+  /** Where the Markdown body is. */
+  body: Span;
+  /** The Markdown tree of the whole file, parsed on first use. */
+  tree(): Root;
+}
+
+export interface Policy extends MarkdownDocument {
+  kind: 'policy';
   owner: string | undefined;
   approver: string | undefined;
   version: string | undefined;
@@ -102,12 +121,22 @@ export interface Policy extends Located {
   /** Months between reviews (default 12). */
   reviewCycle: number;
   status: PolicyStatus | undefined;
-  satisfies: CriterionRef[];
   revisions: Revision[];
-  /** Where the Markdown body is. */
-  body: Span;
-  /** The Markdown tree of the whole file, parsed on first use. */
-  tree(): Root;
+}
+
+/** A document that supports the program without being a policy: a narrative or a procedure. */
+export interface SupportingDocument extends MarkdownDocument {
+  kind: 'document';
+  role: 'narrative' | 'procedure';
+}
+
+/** A criteria catalog kept in the repository (strongdm/comply's standards). */
+export interface Standard extends Located {
+  kind: 'standard';
+  /** The standard's name as written (`TSC`). */
+  name: string | undefined;
+  /** Its criteria, one per key, located at the key. */
+  criteria: CriterionRef[];
 }
 
 export interface Person {
@@ -235,6 +264,56 @@ export function buildControl(file: SourceFile, root: YamlNode | null, value: unk
   };
 }
 
+/** The first of `candidates` that is a key of `fields`, else the first candidate. */
+function keyOf(fields: Readonly<Record<string, unknown>>, ...candidates: string[]): string {
+  return candidates.find((key) => key in fields) ?? candidates[0] ?? '';
+}
+
+function metadataKeys(dialect: PolicyDialect, fields: Readonly<Record<string, unknown>>): MetadataKeys {
+  switch (dialect) {
+    case 'comply':
+      return { id: keyOf(fields, 'acronym', 'id'), title: keyOf(fields, 'name', 'title'), lastReviewed: 'last_reviewed', revisions: keyOf(fields, 'majorRevisions', 'revisions') };
+    case 'hugo':
+      return { id: keyOf(fields, 'id', 'slug'), title: 'title', lastReviewed: keyOf(fields, 'last_reviewed', 'last_updated', 'lastmod'), revisions: 'revisions' };
+    case 'trustlint':
+      return { id: 'id', title: 'title', lastReviewed: 'last_reviewed', revisions: 'revisions' };
+  }
+}
+
+/** A date written YYYY-MM-DD, or a YAML timestamp's date part (Hugo writes `2026-01-12T10:00:00Z`). */
+function dateText(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  return /^\d{4}-\d{2}-\d{2}(?:[T ].*)?$/.test(value) ? value.slice(0, 10) : value;
+}
+
+function markdownDocument(
+  file: SourceFile,
+  frontMatter: FrontMatter,
+  root: YamlNode | null,
+  value: unknown,
+  dialect: PolicyDialect,
+): { document: MarkdownDocument; fields: Readonly<Record<string, unknown>> } {
+  const locate = root ? locator(file, root) : () => locateIn(file, null);
+  const fields = isRecord(value) ? value : {};
+  const keys = metadataKeys(dialect, fields);
+  let tree: Root | undefined;
+  const document: MarkdownDocument = {
+    file,
+    node: root,
+    value,
+    locate,
+    dialect,
+    frontMatter,
+    keys,
+    id: text(fields[keys.id]),
+    title: text(fields[keys.title]),
+    satisfies: criterionRefs(fields.satisfies, locate),
+    body: { start: frontMatter.bodyStart, end: file.text.length },
+    tree: () => (tree ??= parseMarkdown(file.text, frontMatter)),
+  };
+  return { document, fields };
+}
+
 export function buildPolicy(
   file: SourceFile,
   frontMatter: FrontMatter,
@@ -242,44 +321,54 @@ export function buildPolicy(
   value: unknown,
   dialect: PolicyDialect,
 ): Policy {
-  const locate = root ? locator(file, root) : () => locateIn(file, null);
-  const fields = isRecord(value) ? value : {};
+  const { document, fields } = markdownDocument(file, frontMatter, root, value, dialect);
   const cycle = fields.review_cycle;
-  let tree: Root | undefined;
-  const comply = dialect === 'comply';
-  const revisionsValue = comply ? fields.majorRevisions : fields.revisions;
-  const revisionsKey = comply ? 'majorRevisions' : 'revisions';
+  const revisionsValue = fields[document.keys.revisions];
   return {
+    ...document,
     kind: 'policy',
-    dialect,
-    file,
-    node: root,
-    value,
-    locate,
-    frontMatter,
-    id: text(comply ? (fields.acronym ?? fields.id) : fields.id),
-    title: text(comply ? (fields.name ?? fields.title) : fields.title),
     owner: text(fields.owner),
     approver: text(fields.approver),
     version: versionText(fields.version, root ? nodeAtPath(root, ['version']) : undefined),
     effective: text(fields.effective),
-    lastReviewed: text(fields.last_reviewed),
+    lastReviewed: dateText(fields[document.keys.lastReviewed]),
     reviewCycle: typeof cycle === 'number' && Number.isInteger(cycle) && cycle > 0 ? cycle : 12,
     status: oneOf(fields.status, POLICY_STATUSES),
-    satisfies: criterionRefs(fields.satisfies, locate),
     revisions: Array.isArray(revisionsValue)
       ? revisionsValue.map((revision, index) => {
           const entry = isRecord(revision) ? revision : {};
+          const path = [document.keys.revisions, index];
           return {
-            version: versionText(entry.version, root ? nodeAtPath(root, [revisionsKey, index, 'version']) : undefined),
+            version: versionText(entry.version, root ? nodeAtPath(root, [...path, 'version']) : undefined),
             date: text(entry.date),
-            path: [revisionsKey, index],
+            path,
           };
         })
       : [],
-    body: { start: frontMatter.bodyStart, end: file.text.length },
-    tree: () => (tree ??= parseMarkdown(file.text, frontMatter)),
   };
+}
+
+export function buildSupportingDocument(
+  file: SourceFile,
+  frontMatter: FrontMatter,
+  root: YamlNode | null,
+  value: unknown,
+  dialect: PolicyDialect,
+  role: SupportingDocument['role'],
+): SupportingDocument {
+  return { ...markdownDocument(file, frontMatter, root, value, dialect).document, kind: 'document', role };
+}
+
+/** A standard: `name`, then one key per criterion. */
+export function buildStandard(file: SourceFile, root: YamlNode | null, value: unknown): Standard {
+  const locate = locator(file, root);
+  const fields = isRecord(value) ? value : {};
+  const name = text(fields.name);
+  const framework = name === undefined ? undefined : (FRAMEWORK_KEYS[name] ?? FRAMEWORK_KEYS[name.toLowerCase()]);
+  const criteria = Object.keys(fields)
+    .filter((key) => key !== 'name')
+    .map((id) => ({ key: name ?? '', framework, id, path: [id], location: locate([id], 'key') }));
+  return { kind: 'standard', file, node: root, value, locate, name, criteria };
 }
 
 export function buildOwners(file: SourceFile, root: YamlNode | null, value: unknown, exists: boolean): Owners {

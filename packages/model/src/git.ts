@@ -33,6 +33,56 @@ function git(repoRoot: string, args: string[], input?: string): SpawnSyncReturns
   return result;
 }
 
+/** Resolves a revision to a commit, or explains why it cannot be compared with. */
+function resolveCommit(repoRoot: string, ref: string): string {
+  const inside = git(repoRoot, ['rev-parse', '--is-inside-work-tree']);
+  if (inside.status !== 0) {
+    throw new TrustlintError('not-a-repository', `${repoRoot} is not in a git repository, so there is no revision "${ref}" to compare with.`);
+  }
+  const resolved = git(repoRoot, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  const commit = resolved.stdout.toString().trim();
+  if (resolved.status !== 0 || commit === '') {
+    throw new TrustlintError(
+      'unknown-ref',
+      `Unknown git revision "${ref}": it does not name a commit in ${repoRoot}. Check the name, or fetch it first (in GitHub Actions, check out with fetch-depth: 0).`,
+    );
+  }
+  return commit;
+}
+
+/** Lines changed in each file, by repository-relative path; `all` for a new or untracked file. */
+export type ChangedLines = ReadonlyMap<string, ReadonlySet<number> | 'all'>;
+
+/**
+ * What changed in the work tree since `ref`: committed, staged and unstaged
+ * changes (one `git diff` against the revision), and untracked files.
+ */
+export function changedLines(repoRoot: string, ref: string): ChangedLines {
+  const commit = resolveCommit(repoRoot, ref);
+  const diff = git(repoRoot, ['-c', 'core.quotePath=false', 'diff', '--no-color', '--no-ext-diff', '--unified=0', '--find-renames', commit, '--']);
+  if (diff.status !== 0) throw new TrustlintError('git-failed', `git diff against ${ref} failed: ${diff.stderr.toString().trim()}`);
+  const changes = new Map<string, Set<number> | 'all'>();
+  let current: Set<number> | undefined;
+  for (const line of diff.stdout.toString('utf8').split('\n')) {
+    if (line.startsWith('+++ ')) {
+      const path = line.slice(4);
+      current = path === '/dev/null' ? undefined : new Set<number>();
+      if (current) changes.set(path.replace(/^b\//, ''), current);
+      continue;
+    }
+    const hunk = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (hunk && current) {
+      const start = Number(hunk[1]);
+      const count = hunk[2] === undefined ? 1 : Number(hunk[2]);
+      for (let number = start; number < start + count; number++) current.add(number);
+    }
+  }
+  const untracked = git(repoRoot, ['ls-files', '--others', '--exclude-standard', '-z']);
+  for (const path of untracked.stdout.toString('utf8').split('\0')) if (path) changes.set(path, 'all');
+  for (const [path, lines] of changes) if (lines !== 'all' && lines.size === 0) changes.delete(path);
+  return changes;
+}
+
 export class GitSource implements ProgramSource {
   readonly #files: ReadonlyMap<string, TreeEntry>;
   readonly #blobs = new Map<string, Uint8Array>();
@@ -53,18 +103,7 @@ export class GitSource implements ProgramSource {
    * the folder is not in a repository, or the revision is unknown.
    */
   static open(repoRoot: string, ref: string, programPath: string): GitSource {
-    const inside = git(repoRoot, ['rev-parse', '--is-inside-work-tree']);
-    if (inside.status !== 0) {
-      throw new TrustlintError('not-a-repository', `${repoRoot} is not in a git repository, so there is no base revision to compare with; run without --base.`);
-    }
-    const resolved = git(repoRoot, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-    const commit = resolved.stdout.toString().trim();
-    if (resolved.status !== 0 || commit === '') {
-      throw new TrustlintError(
-        'unknown-ref',
-        `Unknown git revision "${ref}": it does not name a commit in ${repoRoot}. Check the name, or fetch it first (in GitHub Actions, check out with fetch-depth: 0).`,
-      );
-    }
+    const commit = resolveCommit(repoRoot, ref);
     const listing = git(repoRoot, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, ...(programPath ? ['--', programPath] : [])]);
     if (listing.status !== 0) throw new TrustlintError('git-failed', `git ls-tree failed at ${ref}: ${listing.stderr.toString().trim()}`);
     const files = new Map<string, TreeEntry>();

@@ -9,6 +9,8 @@ export {
   loadConfig,
   parseConfig,
   type Config,
+  type Dialect,
+  type LayoutDefaults,
   type Exclusion,
   type FrameworkId,
   type ProgramPaths,
@@ -27,6 +29,7 @@ export {
   type CriterionState,
   type FrameworkCoverage,
 } from './coverage.js';
+export { detectLayout, globsFor, type Layout, type LayoutKind } from './layout.js';
 export { parseDirectives, type Directive, type DirectiveRule } from './directives.js';
 export { addDays, addMonths, daysBetween, formatDate, localToday, parseDate } from './dates.js';
 export {
@@ -34,6 +37,8 @@ export {
   buildEvidenceLog,
   buildOwners,
   buildPolicy,
+  buildStandard,
+  buildSupportingDocument,
   CONTROL_STATUSES,
   FRAMEWORK_KEYS,
   FREQUENCIES,
@@ -46,6 +51,8 @@ export {
   type Frequency,
   type IdRef,
   type Located,
+  type MarkdownDocument,
+  type MetadataKeys,
   type Owner,
   type Owners,
   type Person,
@@ -53,11 +60,13 @@ export {
   type PolicyDialect,
   type PolicyStatus,
   type Revision,
+  type Standard,
+  type SupportingDocument,
   type Team,
 } from './entities.js';
 export { ConfigError, TrustlintError, type ConfigProblem } from './errors.js';
-export { GitSource } from './git.js';
-export { writeFileAtomic } from './write.js';
+export { changedLines, GitSource, type ChangedLines } from './git.js';
+export { createFileExclusive, writeFileAtomic } from './write.js';
 export { decodeText, DiskSource, isInside, MemorySource, type DecodeOutcome, type ProgramSource, type ReadOutcome } from './files.js';
 export { fileStart, locateIn, type Location } from './location.js';
 export { findRepoRoot, repoRelative } from './repo.js';

@@ -20,15 +20,20 @@ import {
   buildEvidenceLog,
   buildOwners,
   buildPolicy,
+  buildStandard,
+  buildSupportingDocument,
   type Control,
   type EvidenceLog,
   type Owners,
   type Policy,
+  type PolicyDialect,
+  type Standard,
+  type SupportingDocument,
 } from './entities.js';
 import { decodeText, DiskSource, type ProgramSource, type ReadFailure } from './files.js';
 import { findRepoRoot, repoRelative } from './repo.js';
 
-export type FileRole = 'config' | 'policy' | 'control' | 'owners' | 'evidence' | 'codeowners';
+export type FileRole = 'config' | 'policy' | 'narrative' | 'procedure' | 'standard' | 'control' | 'owners' | 'evidence' | 'codeowners';
 
 /** What can be wrong with a file before any rule looks at its content. */
 export type FileProblem =
@@ -60,7 +65,7 @@ export interface ProgramFile {
   directives: Directive[];
 }
 
-export type Entity = Policy | Control | EvidenceLog | Owners;
+export type Entity = Policy | SupportingDocument | Standard | Control | EvidenceLog | Owners;
 
 export interface Program {
   config: Config;
@@ -71,6 +76,10 @@ export interface Program {
   /** Every file read, in a stable order. */
   files: ProgramFile[];
   policies: Policy[];
+  /** Narratives and procedures: read and checked, but not as policies. */
+  documents: SupportingDocument[];
+  /** Criteria catalogs kept in the repository. */
+  standards: Standard[];
   controls: Control[];
   owners: Owners;
   evidence: EvidenceLog[];
@@ -85,6 +94,8 @@ export interface LoadProgramOptions {
   source?: ProgramSource;
   /** The repository root findings are relative to (default: found from `.git`). */
   repoRoot?: string;
+  /** Called after each file is read, with how many have been read so far. */
+  onFile?: (read: number) => void;
 }
 
 const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
@@ -100,8 +111,10 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
     files.push({ file: config.file, role: 'config', problems: [], documents: [], entities: [], directives: parseDirectives(config.file, 'yaml') });
   }
 
+  let readCount = 0;
   /** Reads a file; undefined when it does not exist. */
   const read = (path: string, role: FileRole): ProgramFile | undefined => {
+    options.onFile?.(++readCount);
     const displayPath = display(path);
     const absolute = join(root, path);
     const outcome = source.read(path, config.limits.maxFileSize);
@@ -136,7 +149,17 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
     return entities;
   };
 
-  const policies = collect(config.paths.policies, 'policy', (entry) => [readPolicy(entry, config)]);
+  const policies = collect(config.paths.policies, 'policy', (entry) => [readMarkdown(entry, config, 'policy')]);
+  const documents = [
+    ...collect(config.paths.narratives, 'narrative', (entry) => [readMarkdown(entry, config, 'narrative')]),
+    ...collect(config.paths.procedures, 'procedure', (entry) => [readMarkdown(entry, config, 'procedure')]),
+  ];
+  const standards = collect(config.paths.standards, 'standard', (entry) => {
+    parseYamlFile(entry);
+    return entry.documents.flatMap((document) =>
+      document.root !== null && expectMapping(entry, document) ? [buildStandard(entry.file, document.root, document.value)] : [],
+    );
+  });
   const controls = collect(config.paths.controls, 'control', (entry) => {
     parseYamlFile(entry);
     return entry.documents.flatMap((document) => {
@@ -174,7 +197,7 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
     break;
   }
 
-  return { config, root, repoRoot, files, policies, controls, owners, evidence, codeowners, fileExists: (path) => source.exists(path) };
+  return { config, root, repoRoot, files, policies, documents, standards, controls, owners, evidence, codeowners, fileExists: (path) => source.exists(path) };
 }
 
 function readProblem(failure: Exclude<ReadFailure, { code: 'missing' }>): FileProblem {
@@ -231,14 +254,28 @@ function single(entry: ProgramFile): YamlDocument | undefined {
   return first;
 }
 
-function readPolicy(entry: ProgramFile, config: Config): Policy {
+/** The dialect a document is read in: the config's, or for `auto` the one its header's shape implies. */
+function dialectOf(config: Config, frontMatter: FrontMatter): PolicyDialect {
+  if (config.dialect !== 'auto') return config.dialect;
+  return frontMatter.kind === 'comply' ? 'comply' : 'trustlint';
+}
+
+/**
+ * Reads a Markdown document's front matter. A policy without front matter is
+ * a problem; a narrative or procedure may have none.
+ */
+function readMarkdown(entry: ProgramFile, config: Config, role: 'policy'): Policy;
+function readMarkdown(entry: ProgramFile, config: Config, role: 'narrative' | 'procedure'): SupportingDocument;
+function readMarkdown(entry: ProgramFile, config: Config, role: 'policy' | 'narrative' | 'procedure'): Policy | SupportingDocument {
   const { file } = entry;
   const frontMatter: FrontMatter = findFrontMatter(file.text, config.frontMatter);
   entry.directives = parseDirectives(file, 'markdown', frontMatter.kind === 'none' ? 0 : frontMatter.block.end);
-  const dialect = frontMatter.kind === 'comply' ? 'comply' : 'trustlint';
+  const dialect = dialectOf(config, frontMatter);
+  const build = (root: YamlNode | null, value: unknown) =>
+    role === 'policy' ? buildPolicy(file, frontMatter, root, value, dialect) : buildSupportingDocument(file, frontMatter, root, value, dialect, role);
   const head = file.firstLineOf({ start: 0, end: file.text.length });
   if (frontMatter.kind === 'none') {
-    entry.problems.push({ code: 'missing-front-matter', span: head });
+    if (role === 'policy') entry.problems.push({ code: 'missing-front-matter', span: head });
   } else if (frontMatter.kind === 'toml') {
     entry.problems.push({ code: 'toml-front-matter', span: head });
   } else if (!frontMatter.closed) {
@@ -246,8 +283,8 @@ function readPolicy(entry: ProgramFile, config: Config): Policy {
   } else {
     parseYamlFile(entry, frontMatter.content);
     const document = single(entry);
-    if (document && document.root !== null) return buildPolicy(file, frontMatter, document.root, document.value, dialect);
-    if (entry.problems.length === 0) entry.problems.push({ code: 'empty-front-matter', span: head });
+    if (document && document.root !== null) return build(document.root, document.value);
+    if (entry.problems.length === 0 && role === 'policy') entry.problems.push({ code: 'empty-front-matter', span: head });
   }
-  return buildPolicy(file, frontMatter, null, undefined, dialect);
+  return build(null, undefined);
 }

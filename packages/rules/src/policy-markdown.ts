@@ -3,7 +3,7 @@
  * everything that is not prose (code, HTML, link targets) blanked out.
  * Offsets are offsets into the whole file, as in the Markdown tree.
  */
-import type { Policy } from '@trustlint/model';
+import type { MarkdownDocument } from '@trustlint/model';
 import type { Span } from '@trustlint/parser';
 import type { Heading, Nodes, Root } from 'mdast';
 
@@ -78,7 +78,7 @@ function blank(chars: string[], span: Span): void {
  * out with spaces (front matter, code, inline code, HTML, images and link
  * targets), so that any offset in it is the same offset in the file.
  */
-export function proseOf(policy: Policy): string {
+export function proseOf(policy: MarkdownDocument): string {
   const chars = policy.file.text.split('');
   blank(chars, { start: 0, end: policy.body.start });
   for (const span of nonProseSpans(policy.tree())) blank(chars, span);

@@ -66,6 +66,14 @@ describe('broken-link', () => {
     );
   });
 
+  it('leaves the site routes of a Hugo site alone', () => {
+    const findings = lintFiles(
+      { 'policies/access.md': '---\ntitle: Access\nslug: access\n---\nSee [vendors](/security-policies/vendor/) and [x](./missing.md).\n' },
+      { rules: [rule], config: 'dialect: hugo\npaths:\n  policies: ["policies/*.md"]\n' },
+    ).findings;
+    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('`./missing.md`')]);
+  });
+
   it('ignores links inside code', () => {
     expect(lint('`[x](./missing.md)`\n\n```\n[y](./missing.md)\n```')).toEqual([]);
   });

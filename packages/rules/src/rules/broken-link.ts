@@ -4,7 +4,7 @@
  */
 import { dirname, join, posix, relative, sep } from 'node:path';
 import GithubSlugger from 'github-slugger';
-import { orList, suggest, type Policy, type Program } from '@trustlint/model';
+import { orList, suggest, type MarkdownDocument, type Program } from '@trustlint/model';
 import type { Span } from '@trustlint/parser';
 import { createRule } from '../create-rule.js';
 import { headingsOf, walk } from '../policy-markdown.js';
@@ -13,7 +13,7 @@ export type Options = Record<string, never>;
 export type MessageIds = 'missingFile' | 'missingAnchor' | 'missingAnchorHere';
 
 /** The anchors of a page's headings, as GitHub renders them (`## Roles & duties` → `roles--duties`). */
-function anchorsOf(policy: Policy): string[] {
+function anchorsOf(policy: MarkdownDocument): string[] {
   const slugger = new GithubSlugger();
   return headingsOf(policy.tree()).map((heading) => slugger.slug(heading.text));
 }
@@ -27,7 +27,7 @@ function decode(text: string): string {
 }
 
 /** Links, images and definitions with a relative destination, each with the span of its URL. */
-function relativeLinks(policy: Policy): { url: string; span: Span }[] {
+function relativeLinks(policy: MarkdownDocument): { url: string; span: Span }[] {
   const links: { url: string; span: Span }[] = [];
   const { text } = policy.file;
   walk(policy.tree(), (node) => {
@@ -48,7 +48,7 @@ export const rule = createRule<MessageIds, Options>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Report relative links in policies that lead to a missing file or to an anchor that no heading has.',
+      description: 'Report relative links in policies and other documents that lead to a missing file or to an anchor that no heading has.',
       category: 'references',
     },
     messages: {
@@ -63,11 +63,14 @@ export const rule = createRule<MessageIds, Options>({
   },
   create(context) {
     const { program } = context;
-    const policies = new Map(program.policies.map((policy) => [programPath(program, policy.file), policy]));
+    const pages: MarkdownDocument[] = [...program.policies, ...program.documents];
+    const policies = new Map(pages.map((page) => [programPath(program, page.file), page]));
     const known = program.files.map((entry) => programPath(program, entry.file));
-    for (const policy of program.policies) {
+    for (const policy of pages) {
       const from = programPath(program, policy.file);
       for (const { url, span } of relativeLinks(policy)) {
+        // On a Hugo site, `/path/` is a route of the published site, not a file of the repository.
+        if (policy.dialect === 'hugo' && url.startsWith('/')) continue;
         const [rawPath = '', rawAnchor = ''] = url.split('#', 2);
         const path = decode(rawPath.split('?')[0] ?? '');
         const anchor = decode(rawAnchor);
@@ -98,7 +101,7 @@ export const rule = createRule<MessageIds, Options>({
       }
     }
 
-    function checkAnchor(page: Policy, anchor: string, messageId: 'missingAnchor' | 'missingAnchorHere', url: string, at: { file: Policy['file']; span: Span }): void {
+    function checkAnchor(page: MarkdownDocument, anchor: string, messageId: 'missingAnchor' | 'missingAnchorHere', url: string, at: { file: MarkdownDocument['file']; span: Span }): void {
       const anchors = anchorsOf(page);
       if (anchor === '' || anchors.includes(anchor.toLowerCase())) return;
       const close = suggest(anchor, anchors);

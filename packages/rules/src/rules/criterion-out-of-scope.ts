@@ -52,6 +52,9 @@ export const rule = createRule<MessageIds, Options>({
       policy(policy) {
         policy.satisfies.forEach(check);
       },
+      document(document) {
+        document.satisfies.forEach(check);
+      },
     };
   },
 });

@@ -3,7 +3,7 @@
  * control ids across every control file, policy ids across policies, and
  * person and team ids together (an `owner:` may name either).
  */
-import type { Location, Owners, Policy } from '@trustlint/model';
+import type { Location, Owners } from '@trustlint/model';
 import { createRule } from '../create-rule.js';
 import { placeOf } from '../wording.js';
 
@@ -33,10 +33,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The key that holds a policy's id: comply's `acronym` when it is used. */
-function policyIdKey(policy: Policy): string {
-  return policy.dialect === 'comply' && isRecord(policy.value) && typeof policy.value.acronym === 'string' ? 'acronym' : 'id';
-}
 
 /**
  * Every person and team of the owners file as written (the model keeps only
@@ -88,7 +84,7 @@ export const rule = createRule<MessageIds, Options>({
     const defined = <T extends { id: string | undefined }>(entities: readonly T[], kind: string, locate: (entity: T) => Location): Definition[] =>
       entities.flatMap((entity) => (entity.id === undefined || entity.id.trim() === '' ? [] : [{ id: entity.id, kind, at: locate(entity) }]));
     report('duplicateControl', defined(program.controls, 'control', (control) => control.locate(['id'])));
-    report('duplicatePolicy', defined(program.policies, 'policy', (policy) => policy.locate([policyIdKey(policy)])));
+    report('duplicatePolicy', defined(program.policies, 'policy', (policy) => policy.locate([policy.keys.id])));
     report('duplicateOwner', ownerDefinitions(program.owners));
   },
 });

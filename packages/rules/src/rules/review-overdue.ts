@@ -52,7 +52,7 @@ export const rule = createRule<MessageIds, Options>({
         if (policy.status !== 'approved') return;
         const lastReviewed = parseDate(policy.lastReviewed);
         if (lastReviewed === undefined) return;
-        const at = policy.locate(['last_reviewed']);
+        const at = policy.locate([policy.keys.lastReviewed]);
         if (lastReviewed > today) {
           context.report({ messageId: 'future', data: { lastReviewed, today }, at });
           return;

@@ -2,6 +2,7 @@
  * SOC 2 is an attestation, not a certification: report "SOC 2 certified",
  * "SOC 2 certification" and their variants in policy text.
  */
+import type { MarkdownDocument } from '@trustlint/model';
 import { proseOf } from '../policy-markdown.js';
 import { createRule } from '../create-rule.js';
 
@@ -44,15 +45,14 @@ export const rule = createRule<MessageIds, Options>({
     scope: 'file',
   },
   create(context) {
-    return {
-      policy(policy) {
-        const { file } = policy;
-        for (const match of proseOf(policy).matchAll(PHRASE)) {
-          const start = match.index;
-          const phrase = match[0];
-          context.report({ messageId: 'certification', data: { phrase: plain(phrase) }, at: { file, span: { start, end: start + phrase.length } } });
-        }
-      },
+    const check = (document: MarkdownDocument): void => {
+      const { file } = document;
+      for (const match of proseOf(document).matchAll(PHRASE)) {
+        const start = match.index;
+        const phrase = match[0];
+        context.report({ messageId: 'certification', data: { phrase: plain(phrase) }, at: { file, span: { start, end: start + phrase.length } } });
+      }
     };
+    return { policy: check, document: check };
   },
 });

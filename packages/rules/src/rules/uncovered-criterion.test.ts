@@ -44,7 +44,7 @@ describe('uncovered-criterion', () => {
   it('says which controls list a criterion without implementing it', () => {
     const planned = 'id: PL-1\nstatus: planned\nsatisfies: {soc2: [CC6.1]}\n';
     const [finding] = lintFiles(program(['CC6.1'], { 'controls/pl.yaml': planned }), { rules: [rule] }).findings;
-    expect(finding?.message).toMatch(/has no implemented control: only `PL-1` \(planned\) list it; expected at least one with `status: implemented`\.$/);
+    expect(finding?.message).toMatch(/has no implemented control: it is listed only by `PL-1` \(planned\); expected at least one with `status: implemented`\.$/);
   });
 
   it('reports a partially covered criterion at the partial control status', () => {
@@ -67,5 +67,14 @@ describe('uncovered-criterion', () => {
     const { coverage } = lintFiles({ 'controls/a.yaml': 'id: X\nstatus: implemented\nsatisfies: {soc2: [CC1.1]}\n' }, { rules: [rule], config: '{}\n' });
     expect(coverage.framework('soc2')?.inScope).toHaveLength(33);
     expect(coverage.framework('soc2')?.covered).toEqual(['CC1.1']);
+  });
+  it('says when only policies or other documents list a criterion, since they do not implement it', () => {
+    const policy = '---\nid: POL-NET\nsatisfies:\n  soc2: [CC6.6]\n---\n# Network Security Policy\n';
+    const [finding] = lintFiles(program(['CC6.6'], { 'policies/network.md': policy }), { rules: [rule] }).findings;
+    expect(finding).toMatchObject({
+      messageId: 'onlyDocuments',
+      message:
+        'In-scope SOC 2 criterion CC6.6 (Protection against external threats) has no implemented control: it is listed only by policy `POL-NET`, and a document states intent without implementing it; expected a control with `status: implemented` that lists CC6.6 in `satisfies.soc2`.',
+    });
   });
 });

@@ -85,6 +85,12 @@ export const rule = createRule<MessageIds, Options>({
       policy(policy) {
         policy.satisfies.forEach(check);
       },
+      document(document) {
+        document.satisfies.forEach(check);
+      },
+      standard(standard) {
+        standard.criteria.forEach(check);
+      },
     };
   },
 });

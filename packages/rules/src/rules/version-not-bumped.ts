@@ -52,7 +52,7 @@ export const rule = createRule<MessageIds, Options>({
           policy: policy.id ?? policy.file.path,
           ref: base.ref,
           version: policy.version === undefined ? 'unset' : `\`${policy.version}\``,
-          historyKey: policy.dialect === 'comply' ? 'majorRevisions' : 'revisions',
+          historyKey: policy.keys.revisions,
         },
         at: policy.version === undefined ? policy.locate() : policy.locate(['version']),
       });
