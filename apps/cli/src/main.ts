@@ -7,7 +7,10 @@
 import { Command, CommanderError } from 'commander';
 import { TrustlintError } from '@trustlint/model';
 import packageJson from '../package.json' with { type: 'json' };
+import { registerCoverage } from './commands/coverage.js';
 import { registerExplain } from './commands/explain.js';
+import { registerGate } from './commands/gate.js';
+import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerRules } from './commands/rules.js';
 import type { Io } from './io.js';
@@ -34,6 +37,9 @@ function buildProgram(context: CommandContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
   registerLint(program, context);
+  registerCoverage(program, context);
+  registerGate(program, context);
+  registerInit(program, context);
   registerRules(program, context);
   registerExplain(program, context);
   return program;

@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '@trustlint/core';
-import { copyOf, run, TODAY } from './helpers.js';
+import { copyOf, corpus, run, TODAY } from './helpers.js';
 
 describe('trustlint rules', () => {
   it('lists every rule with its default severity and category', async () => {
@@ -80,5 +81,48 @@ describe('inline suppressions and the baseline', () => {
     const { code, stderr } = await run(['lint', dir, '--today', TODAY]);
     expect(code).toBe(2);
     expect(stderr).toContain('Invalid baseline');
+  });
+});
+
+describe('trustlint init', () => {
+  it('starts a program in a new folder, says what it did, and never overwrites', async () => {
+    const parent = copyOf();
+    const first = await run(['init', 'new-program', '--today', TODAY], { cwd: parent });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('Found an empty folder: starting a program with a starter policy and control in ');
+    expect(first.stdout).toContain('  created trustlint.config.yaml\n  created owners.yaml\n  created policies/information-security.md\n  created controls/SEC-01.yaml\n');
+    const second = await run(['init', 'new-program'], { cwd: parent });
+    expect(second.stdout).toContain('  kept    trustlint.config.yaml (already there; not changed)\n');
+    const linted = await run(['lint', 'new-program', '--today', TODAY, '--format', 'json'], { cwd: parent });
+    expect(linted.code).toBe(1);
+    expect(new Set((JSON.parse(linted.stdout) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId))).toEqual(new Set(['uncovered-criterion']));
+  });
+
+  it('adopts a comply repository and explains how it reads it', async () => {
+    const dir = copyOf(corpus('comply-soc2'));
+    const { code, stdout } = await run(['init', dir, '--today', TODAY]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Found a strongdm/comply repository in ');
+    expect(stdout).toContain('  27 policies, 5 narratives, 4 procedures, 0 control files.');
+    expect(stdout).toContain('comply documents map criteria but implement none');
+  });
+
+  it('exits 2 on an invalid date', async () => {
+    expect((await run(['init', copyOf(), '--today', 'someday'])).code).toBe(2);
+  });
+});
+
+describe('trustlint lint --changed-since', () => {
+  it('reports only what changed since a revision, and exits 2 for an unknown one', async () => {
+    const dir = copyOf();
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: dir, stdio: 'pipe' });
+    writeFileSync(join(dir, 'controls/access/AC-02.yaml'), readFileSync(join(dir, 'controls/access/AC-02.yaml'), 'utf8').replace(/owner: \S+/, 'owner: old-contractor'));
+    git('init', '--quiet', '--initial-branch=main');
+    git('add', '.');
+    git('commit', '--quiet', '-m', 'Program');
+    expect((await run(['lint', dir, '--today', TODAY])).code).toBe(1);
+    expect((await run(['lint', dir, '--today', TODAY, '--changed-since', 'HEAD'])).code).toBe(0);
+    const unknown = await run(['lint', dir, '--today', TODAY, '--changed-since', 'nope']);
+    expect(unknown).toMatchObject({ code: 2, stderr: expect.stringContaining('Unknown git revision "nope"') });
   });
 });

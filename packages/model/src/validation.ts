@@ -194,7 +194,7 @@ function describe(error: ErrorObject): SchemaViolation {
         Where,
         bound: keyword.startsWith('min') ? 'at least' : 'at most',
         limit: String(params.limit),
-        unit: keyword.endsWith('Items') ? 'item(s)' : 'key(s)',
+        unit: `${keyword.endsWith('Items') ? 'item' : 'key'}${Number(params.limit) === 1 ? '' : 's'}`,
       });
     case 'uniqueItems':
       return violation(path, 'value', keyword, 'uniqueItems', { Where, first: String(params.j), second: String(params.i) });

@@ -100,6 +100,7 @@ describe('json', () => {
         endLine: 3,
         endColumn: 16,
         url: 'https://docs.example/unknown-criterion',
+        fingerprint: '0123456789abcdef0123456789abcdef',
         related: [{ file: 'x', line: 1, column: 1, endLine: 1, endColumn: 2, message: 'here' }],
       },
     ]);

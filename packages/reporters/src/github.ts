@@ -28,9 +28,9 @@
 import type { Finding, RelatedLocation } from '@trustlint/engine';
 import type { Formatter, Report } from './report.js';
 import { oneLine, plural } from './text.js';
+import { FRAMEWORK_NAMES } from './coverage-view.js';
 
 const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const;
-const FRAMEWORK_NAMES = { soc2: 'SOC 2', iso27001: 'ISO/IEC 27001' } as const;
 
 /** Escapes a command's data (the message), as the runner unescapes it. */
 export function escapeData(text: string): string {

@@ -1,18 +1,38 @@
 import { github } from './github.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
+import { markdown } from './markdown.js';
 import type { Formatter } from './report.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 
-export { coverageJson } from './json.js';
+/** The colours of every terminal output, on or off. */
+export { createColors } from 'picocolors';
+export { coverageJson, jsonReport } from './json.js';
+export {
+  controlText,
+  coverageView,
+  criteriaCount,
+  FRAMEWORK_NAMES,
+  isComplete,
+  STATE_MARKS,
+  totalsText,
+  type CategoryRows,
+  type ControlRow,
+  type CoverageTotals,
+  type CoverageView,
+  type CriterionRow,
+  type FrameworkRows,
+} from './coverage-view.js';
 export { escapeData, escapeProperty, workflowCommand } from './github.js';
 export { junitXml } from './junit.js';
+export { coverageMarkdown, MARKDOWN_MAX_FINDINGS, MARKDOWN_MAX_LENGTH, markdownReport, type MarkdownOptions } from './markdown.js';
+export { codeSpan, escapeMarkdown, messageMarkdown } from './markdown-text.js';
 export type { FormatOptions, Formatter, Report, RuleInfo } from './report.js';
 export { FINGERPRINT_KEY, sarifLog } from './sarif.js';
-export { oneLine, plainText } from './text.js';
+export { oneLine, plainText, plural } from './text.js';
 
-/** Every output format by its `--format` name. */
-export const formatters: Readonly<Record<string, Formatter>> = { stylish, json, sarif, github, junit };
+/** Every output format by its `--format` name, in the order `--help` lists them. */
+export const formatters: Readonly<Record<string, Formatter>> = { stylish, json, sarif, github, markdown, junit };
 
 export const FORMAT_NAMES = Object.keys(formatters);

@@ -3,7 +3,7 @@
  * `summary`, as the product contract describes.
  */
 import type { Coverage } from '@trustlint/model';
-import type { Formatter } from './report.js';
+import type { Formatter, Report } from './report.js';
 
 export function coverageJson(coverage: Coverage) {
   return Object.fromEntries(
@@ -20,30 +20,31 @@ export function coverageJson(coverage: Coverage) {
   );
 }
 
-export const json: Formatter = (report) =>
-  `${JSON.stringify(
-    {
-      findings: report.findings.map((finding) => ({
-        ruleId: finding.ruleId,
-        severity: finding.severity,
-        message: finding.message,
-        file: finding.file,
-        line: finding.line,
-        column: finding.column,
-        endLine: finding.endLine,
-        endColumn: finding.endColumn,
-        url: finding.url,
-        ...(finding.related ? { related: finding.related } : {}),
-      })),
-      coverage: coverageJson(report.coverage),
-      summary: {
-        errors: report.summary.errors,
-        warnings: report.summary.warnings,
-        infos: report.summary.infos,
-        suppressed: report.suppressed,
-        baselined: report.baselined,
-      },
+/** The object `--format json` prints; commands may add to it (the gate adds `gate`). */
+export function jsonReport(report: Report) {
+  return {
+    findings: report.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      file: finding.file,
+      line: finding.line,
+      column: finding.column,
+      endLine: finding.endLine,
+      endColumn: finding.endColumn,
+      url: finding.url,
+      fingerprint: finding.fingerprint,
+      ...(finding.related ? { related: finding.related } : {}),
+    })),
+    coverage: coverageJson(report.coverage),
+    summary: {
+      errors: report.summary.errors,
+      warnings: report.summary.warnings,
+      infos: report.summary.infos,
+      suppressed: report.suppressed,
+      baselined: report.baselined,
     },
-    null,
-    2,
-  )}\n`;
+  };
+}
+
+export const json: Formatter = (report) => `${JSON.stringify(jsonReport(report), null, 2)}\n`;

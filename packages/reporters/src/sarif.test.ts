@@ -1,83 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { sarifProblems, unexpectedSarifNotes, validateSarif } from '@trustlint/test-support';
 import type { Log } from 'sarif';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RULES, finding, realisticFindings, report } from './__fixtures__/reports.js';
 import { formatters } from './index.js';
 import type { Report } from './report.js';
 import { plainText } from './text.js';
 import { FINGERPRINT_KEY, artifactUri, region, ruleName, sarifLog, sarifText } from './sarif.js';
 
-const multitool = createRequire(import.meta.url)('@microsoft/sarif-multitool') as string;
-const scratch = mkdtempSync(join(tmpdir(), 'trustlint-sarif-'));
-afterAll(() => {
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-interface Diagnostic {
-  rule: string;
-  level: string;
-  message: string;
-}
-
-/**
- * Microsoft's SARIF validator with its SARIF rules and its GitHub (code
- * scanning, Advanced Security) rules, every level down to notes.
- */
-function validate(text: string, name: string): Diagnostic[] {
-  const input = join(scratch, `${name}.sarif`);
-  const output = join(scratch, `${name}.validation.sarif`);
-  writeFileSync(input, text);
-  const run = spawnSync(
-    multitool,
-    ['validate', input, '--output', output, '--log', 'ForceOverwrite', '--rule-kind', 'Sarif;Gh;Ghas', '--level', 'Error;Warning;Note'],
-    { encoding: 'utf8' },
-  );
-  expect(run.error).toBeUndefined();
-  const log = JSON.parse(readFileSync(output, 'utf8')) as Log;
-  const validation = log.runs[0]!;
-  const invocation = validation.invocations?.[0];
-  expect(invocation?.executionSuccessful, `${run.stdout}${run.stderr}`).toBe(true);
-  expect(invocation?.toolExecutionNotifications ?? []).toEqual([]);
-  return (validation.results ?? []).map((result) => ({
-    rule: result.ruleId ?? '',
-    level: result.level ?? 'warning',
-    message: `${result.message.id ?? ''} ${(result.message.arguments ?? []).join(' | ')}`,
-  }));
-}
-
-/**
- * Notes the validator gives any log like ours and that we leave on purpose,
- * by rule and message: SARIF2002 (message ids and arguments instead of text:
- * our messages are already rendered), SARIF2003 (version control provenance:
- * the format does not know the commit; upload-sarif adds it), SARIF2006 (the
- * $schema URI is not reachable without a network), SARIF2009 (rule ids like
- * `TL1001`: ours are names, as in ESLint), SARIF2010 and SARIF2011 (snippets
- * and context regions: the format does not read files), and SARIF2012's
- * friendly name for `syntax`, whose only PascalCase name would equal its id
- * but for case, which SARIF1001 forbids.
- */
-const ALLOWED_NOTES = new Set([
-  'SARIF2002 Note_Default',
-  'SARIF2003 Note_Default',
-  'SARIF2006 Note_Default',
-  'SARIF2009 Note_UseConventionalRuleIds',
-  'SARIF2010 Note_Default',
-  'SARIF2011 Note_Default',
-  'SARIF2012 Note_ProvideFriendlyName runs[0].tool.driver.rules[0] | syntax',
-]);
-
-function unexpectedNotes(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return diagnostics.filter((d) => d.level === 'note' && !ALLOWED_NOTES.has(`${d.rule} ${d.message.split(' ')[0] ?? ''}`) && !ALLOWED_NOTES.has(`${d.rule} ${d.message}`));
-}
-
-function expectValid(text: string, name: string): void {
-  const diagnostics = validate(text, name);
-  expect(diagnostics.filter((d) => d.level !== 'note')).toEqual([]);
-  expect(unexpectedNotes(diagnostics)).toEqual([]);
+/** No error or warning, and only the notes allowed on purpose (see @trustlint/test-support). */
+function expectValid(text: string): void {
+  expect(sarifProblems(text)).toEqual([]);
 }
 
 const HOSTILE = [
@@ -132,7 +64,7 @@ function parse(text: string): Log {
 
 describe('sarif', () => {
   it('passes the SARIF validator and its GitHub rules without an error or a warning', () => {
-    expectValid(formatters.sarif!(full(), { color: false }), 'full');
+    expectValid(formatters.sarif!(full(), { color: false }));
   }, 60_000);
 
   it('stays valid with hostile text, odd paths, no rule metadata, no version and no findings', () => {
@@ -143,13 +75,13 @@ describe('sarif', () => {
       ],
       { program: '<b>Acme</b>\u0007' },
     );
-    const diagnostics = validate(formatters.sarif!(hostile, { color: false }), 'hostile');
+    const diagnostics = validateSarif(formatters.sarif!(hostile, { color: false }));
     // Without `toolVersion` the one warning left is the missing version, which only the CLI knows.
     expect(diagnostics.filter((d) => d.level !== 'note')).toEqual([
       { rule: 'SARIF2005', level: 'warning', message: "Warning_ProvideToolVersion runs[0].tool.driver | trustlint | 'version', 'semanticVersion', 'dottedQuadFileVersion'" },
     ]);
-    expect(unexpectedNotes(diagnostics)).toEqual([]);
-    expectValid(formatters.sarif!(report([], { rules: RULES, toolVersion: '1.4.0-rc.1' }), { color: false }), 'empty');
+    expect(unexpectedSarifNotes(diagnostics)).toEqual([]);
+    expectValid(formatters.sarif!(report([], { rules: RULES, toolVersion: '1.4.0-rc.1' }), { color: false }));
   }, 60_000);
 
   it('would fail on a broken log (the validator is really consulted)', () => {
@@ -157,7 +89,7 @@ describe('sarif', () => {
     const result = log.runs[0]!.results![0]!;
     result.locations![0]!.physicalLocation!.region = { startLine: 0, startColumn: 3, endLine: 1, endColumn: 1 };
     result.ruleIndex = 99;
-    const diagnostics = validate(JSON.stringify(log), 'broken');
+    const diagnostics = validateSarif(JSON.stringify(log));
     expect(diagnostics.filter((d) => d.level === 'error').map((d) => d.rule)).toEqual(expect.arrayContaining(['SARIF1007', 'SARIF1009']));
   }, 60_000);
 

@@ -6,9 +6,9 @@ import { createColors } from 'picocolors';
 import type { Finding } from '@trustlint/engine';
 import type { Coverage } from '@trustlint/model';
 import type { Formatter } from './report.js';
+import { FRAMEWORK_NAMES } from './coverage-view.js';
 import { oneLine, plural } from './text.js';
 
-const FRAMEWORK_NAMES = { soc2: 'SOC 2', iso27001: 'ISO/IEC 27001' } as const;
 
 /** A text's length without ANSI colour codes. */
 function visibleLength(text: string): number {

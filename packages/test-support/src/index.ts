@@ -32,3 +32,6 @@ export function copyOf(source: string = SAMPLE): string {
   cpSync(source, dir, { recursive: true });
   return dir;
 }
+
+export { junitProblems, parseJunit } from './junit.js';
+export { ALLOWED_SARIF_NOTES, sarifProblems, unexpectedSarifNotes, validateSarif, type SarifDiagnostic } from './sarif.js';

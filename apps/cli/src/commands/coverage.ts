@@ -1,0 +1,103 @@
+/**
+ * `trustlint coverage [DIR]`: the coverage matrix, criterion by criterion,
+ * with the controls that cover each and the totals per category. Exit 0 when
+ * every in-scope criterion is covered or excluded, 1 otherwise, 2 when it
+ * could not check. It prints no findings (`trustlint lint` does).
+ */
+import { Option, type Command } from 'commander';
+import type { CriterionState } from '@trustlint/model';
+import {
+  controlText,
+  coverageMarkdown,
+  createColors,
+  coverageView,
+  isComplete,
+  oneLine,
+  STATE_MARKS,
+  totalsText,
+  type CoverageView,
+  type CriterionRow,
+  type Report,
+} from '@trustlint/reporters';
+import { useColor } from '../io.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, type CommandContext } from '../main.js';
+import { buildReport, emit, lintProgram, withOutputOptions, withProgramOptions } from '../report.js';
+
+export const COVERAGE_FORMATS = ['table', 'json', 'markdown'] as const;
+
+export interface CoverageCommandOptions {
+  format: (typeof COVERAGE_FORMATS)[number];
+  output?: string;
+  config?: string;
+  today?: string;
+  color?: boolean;
+}
+
+type Colors = ReturnType<typeof createColors>;
+
+function stateLabel(state: CriterionState, c: Colors): string {
+  const text = `${STATE_MARKS[state]} ${state.padEnd(9)}`;
+  if (state === 'covered') return c.green(text);
+  if (state === 'excluded') return c.dim(text);
+  return state === 'partial' ? c.yellow(text) : c.red(text);
+}
+
+/** What covers a criterion, or why it needs nothing, on one line. */
+function coveredBy(criterion: CriterionRow): string {
+  const parts = criterion.controls.map(controlText);
+  const { exclusion } = criterion;
+  if (criterion.state === 'excluded' && exclusion) {
+    parts.unshift(`excluded: ${exclusion.reason ?? 'no reason given'} (${exclusion.approver === undefined ? 'no approver' : `approved by ${exclusion.approver}`})`);
+  }
+  return parts.length ? oneLine(parts.join(', ')) : '—';
+}
+
+/** The terminal table: per framework and category the totals, then a row per criterion. */
+export function coverageTable(report: Report, view: CoverageView, c: Colors): string {
+  const out = [`${c.bold(oneLine(report.program))}: coverage judged on ${report.today}`, ''];
+  for (const framework of view.frameworks) {
+    const rows = framework.categories.flatMap((category) => category.criteria);
+    const idWidth = Math.max(...rows.map((row) => row.id.length));
+    const titleWidth = Math.max(...rows.map((row) => row.title.length));
+    out.push(c.bold(`${framework.name} coverage: ${totalsText(framework.totals)}`), c.dim(framework.catalog), '');
+    for (const category of framework.categories) {
+      out.push(`${c.bold(category.name)}: ${totalsText(category.totals)}`);
+      for (const row of category.criteria) {
+        out.push(`  ${stateLabel(row.state, c)}  ${row.id.padEnd(idWidth)}  ${oneLine(row.title).padEnd(titleWidth)}  ${coveredBy(row)}`);
+      }
+      out.push('');
+    }
+  }
+  const open = view.frameworks.flatMap((framework) =>
+    framework.categories.flatMap((category) => category.criteria.filter((row) => row.state === 'uncovered' || row.state === 'partial')),
+  );
+  out.push(
+    open.length === 0
+      ? c.green('✔ Every in-scope criterion is covered or excluded.')
+      : c.red(`✖ ${open.length} in-scope ${open.length === 1 ? 'criterion' : 'criteria'} uncovered: ${open.map((row) => (row.state === 'partial' ? `${row.id} (partial)` : row.id)).join(', ')}.`),
+  );
+  return `${out.join('\n')}\n`;
+}
+
+export function registerCoverage(program: Command, context: CommandContext): void {
+  const command = program
+    .command('coverage')
+    .description('show the coverage matrix of the program in DIR: each in-scope criterion, its state and the controls that cover it')
+    .argument('[dir]', "the program's folder")
+    .addOption(new Option('-f, --format <format>', 'output format').choices(COVERAGE_FORMATS).default('table'));
+  withOutputOptions(withProgramOptions(command), 'matrix').action((dir: string | undefined, options: CoverageCommandOptions) => {
+      context.setExit(runCoverage(dir, options, context));
+    });
+}
+
+function runCoverage(dir: string | undefined, options: CoverageCommandOptions, { io }: CommandContext): number {
+  // Coverage does not depend on which findings a baseline accepts, so a baseline is not read.
+  const report = buildReport(lintProgram(io, dir, { ...options, baseline: false }));
+  const view = coverageView(report.coverage);
+  let text: string;
+  if (options.format === 'json') text = `${JSON.stringify({ program: report.program, today: report.today, ...view }, null, 2)}\n`;
+  else if (options.format === 'markdown') text = coverageMarkdown(report);
+  else text = coverageTable(report, view, createColors(options.output === undefined && useColor(io, options.color)));
+  emit(io, options.output, text);
+  return view.frameworks.every((framework) => isComplete(framework.totals)) ? EXIT_CLEAN : EXIT_FINDINGS;
+}

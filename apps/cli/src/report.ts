@@ -1,0 +1,127 @@
+/**
+ * From a lint run to the reporters' `Report`, and from a report to its text
+ * and where it goes: shared by `lint`, `gate` and `coverage`, so that a
+ * report is built, rendered and written one way only.
+ */
+import { resolve } from 'node:path';
+import { lint, rules as registry, type LintResult } from '@trustlint/core';
+import { resolveRules, type Severity } from '@trustlint/engine';
+import { writeFileAtomic } from '@trustlint/model';
+import { FORMAT_NAMES, formatters, markdownReport, type Report, type RuleInfo } from '@trustlint/reporters';
+import type { Command } from 'commander';
+import type { Io } from './io.js';
+import { progressFor } from './progress.js';
+import { VERSION } from './main.js';
+
+/** The options of a command that lints (each optional, as commander gives them). */
+export interface RunOptions {
+  config?: string;
+  today?: string;
+  base?: string;
+  changedSince?: string;
+  baseline?: string | false;
+  writeBaseline?: boolean;
+}
+
+/** The options every command that lints takes: where the program is read from, and as of when. */
+export function withProgramOptions(command: Command): Command {
+  return command
+    .option('-c, --config <file>', 'use this config file instead of the one found')
+    .option('--today <date>', 'judge dates against this day (YYYY-MM-DD); also TRUSTLINT_TODAY');
+}
+
+/** The options of commands that report findings: comparisons with git and the baseline. */
+export function withFindingOptions(command: Command): Command {
+  return command
+    .option('--base <ref>', 'compare with this git revision: coverage regressions, policy changes without a version bump')
+    .option('--changed-since <ref>', 'report only findings on lines changed since this git revision (committed, staged, unstaged), and program findings the change caused')
+    .option('--baseline <file>', 'accept the findings listed in this baseline (default: trustlint-baseline.json in the program, if present)')
+    .option('--no-baseline', 'ignore any baseline');
+}
+
+/** Where output goes and how it looks. */
+export function withOutputOptions(command: Command, what: string): Command {
+  return command
+    .option('-o, --output <file>', `write the ${what} to a file (atomically) instead of the terminal`)
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'disable coloured output');
+}
+
+/** Lints the program in `dir` (or the one around the working folder) with a command's options. */
+export function lintProgram(io: Io, dir: string | undefined, options: RunOptions): LintResult {
+  const progress = progressFor(io);
+  try {
+    return lint({
+      onProgress: (update) => {
+        progress.update(update);
+      },
+    cwd: io.cwd,
+    env: io.env,
+    ...(dir === undefined ? {} : { dir }),
+    ...(options.config === undefined ? {} : { configFile: options.config }),
+    ...(options.today === undefined ? {} : { today: options.today }),
+    ...(options.base === undefined ? {} : { base: options.base }),
+    ...(options.changedSince === undefined ? {} : { changedSince: options.changedSince }),
+    ...(options.baseline === undefined ? {} : { baseline: options.baseline }),
+    ...(options.writeBaseline ? { writeBaseline: true } : {}),
+    });
+  } finally {
+    progress.done();
+  }
+}
+
+/** Every `--format` name of the commands that print findings, from the reporters' registry. */
+export const REPORT_FORMATS: readonly string[] = FORMAT_NAMES;
+
+/**
+ * The rules the run applied, in registry order: those the config leaves on,
+ * without the rules that only compare with a base revision when there was
+ * none. Each with its default severity (findings carry the configured one).
+ */
+function appliedRules(result: LintResult, base: boolean): RuleInfo[] {
+  return resolveRules(registry, result.config)
+    .filter(({ rule }) => base || !rule.meta.needsBase)
+    .map(({ rule }) => ({
+      id: rule.name,
+      description: rule.meta.docs.description,
+      category: rule.meta.docs.category,
+      severity: rule.meta.severity,
+      url: rule.meta.docs.url,
+      type: rule.meta.type,
+    }));
+}
+
+/** The report of a lint run; `base` is the revision it compared with, if any. */
+export function buildReport(result: LintResult, run: { base?: string | undefined } = {}): Report {
+  return {
+    program: result.config.program,
+    findings: result.findings,
+    coverage: result.coverage,
+    summary: result.summary,
+    today: result.today,
+    suppressed: result.suppressed,
+    baselined: result.baselined,
+    rules: appliedRules(result, run.base !== undefined),
+    toolVersion: VERSION,
+  };
+}
+
+export interface RenderOptions {
+  color: boolean;
+  /** The run's fail threshold: the Markdown verdict says what the exit code says. */
+  failOn: Severity | 'never';
+}
+
+/** A report in one of the `REPORT_FORMATS`. */
+export function renderReport(report: Report, format: string, options: RenderOptions): string {
+  if (format === 'markdown') return markdownReport(report, { failOn: options.failOn });
+  const formatter = formatters[format];
+  if (formatter === undefined) throw new Error(`No formatter for ${format}`);
+  return formatter(report, { color: options.color });
+}
+
+/** Writes a command's output to stdout, or atomically to `--output` (relative to the working folder). */
+export function emit(io: Io, output: string | undefined, text: string): void {
+  if (output === undefined) io.stdout.write(text);
+  else writeFileAtomic(resolve(io.cwd, output), text);
+}

@@ -1,0 +1,155 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyOf, run, TODAY } from './helpers.js';
+
+const FIXTURE = join(import.meta.dirname, 'fixtures/violations');
+const FAILED = '✖ Gate failed: 2 in-scope criteria uncovered (CC6.6, A1.2 (partial)), 4 errors (uncovered-criterion ×2, owner-unknown ×1, unknown-criterion ×1).\n';
+
+interface GateJson {
+  findings: { ruleId: string }[];
+  summary: { errors: number };
+  gate: { passed: boolean; threshold: string; uncovered: Record<string, string[]>; blocking: Record<string, number> };
+}
+
+/** Replaces text in a file of a program copy. */
+function edit(dir: string, file: string, from: string | RegExp, to: string): void {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  const changed = text.replace(from, to);
+  expect(changed, `${file}: nothing to replace`).not.toBe(text);
+  writeFileSync(path, changed);
+}
+
+describe('trustlint gate', () => {
+  it('passes the sample program with exit 0, saying what it checked', async () => {
+    const { code, stdout, stderr } = await run(['gate', 'policies', '--today', TODAY]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout.endsWith('\n✔ Gate passed: every in-scope criterion covered (SOC 2 38/38), no findings at or above error.\n')).toBe(true);
+  });
+
+  it('fails the fixture with exit 1, naming the uncovered criteria and the blocking findings by rule', async () => {
+    const { code, stdout } = await run(['gate', FIXTURE, '--today', TODAY]);
+    expect(code).toBe(1);
+    expect(stdout.endsWith(`\n${FAILED}`)).toBe(true);
+  });
+
+  it('fails on an uncovered criterion even when the rule that reports it is off', async () => {
+    const dir = copyOf();
+    edit(dir, 'controls/operations/OPS-07.yaml', 'status: implemented', 'status: planned');
+    edit(dir, 'trustlint.config.yaml', /$/, 'rules:\n  uncovered-criterion: off\n');
+    expect((await run(['lint', dir, '--today', TODAY])).code).toBe(0);
+    const { code, stdout } = await run(['gate', dir, '--today', TODAY]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('✖ Gate failed: 1 in-scope criterion uncovered (CC6.6).\n');
+    rmSync(dir, { recursive: true });
+  });
+
+  it('passes with findings below the threshold, and fails on them with a lower --fail-on', async () => {
+    const dir = copyOf();
+    edit(dir, 'access-control.md', 'last_reviewed: 2026-08-14', 'last_reviewed: 2025-08-14');
+    const passed = await run(['gate', dir, '--today', TODAY]);
+    expect(passed.code).toBe(0);
+    expect(passed.stdout).toContain('✔ Gate passed: every in-scope criterion covered (SOC 2 38/38), no findings at or above error (1 warning below it).\n');
+    const failed = await run(['gate', dir, '--today', TODAY, '--fail-on', 'warning']);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain('✖ Gate failed: 1 warning (review-overdue ×1).\n');
+    expect((await run(['gate', dir, '--today', TODAY, '--fail-on', 'info'])).code).toBe(1);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('counts an excluded criterion as covered, and says so', async () => {
+    const dir = copyOf();
+    edit(dir, 'controls/operations/OPS-07.yaml', 'status: implemented', 'status: planned');
+    edit(dir, 'trustlint.config.yaml', /$/, 'exclusions:\n  - criterion: CC6.6\n    reason: No system is reachable from outside.\n    approver: maya.okafor\n');
+    const { code, stdout } = await run(['gate', dir, '--today', TODAY]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('✔ Gate passed: every in-scope criterion covered (SOC 2 37/37, 1 excluded), no findings at or above error.\n');
+    rmSync(dir, { recursive: true });
+  });
+
+  it('cannot be passed by a baseline: accepted findings stop blocking, uncovered criteria do not', async () => {
+    const dir = copyOf(FIXTURE);
+    expect((await run(['lint', dir, '--today', TODAY, '--write-baseline'])).code).toBe(0);
+    const { code, stdout } = await run(['gate', dir, '--today', TODAY]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('✖ Gate failed: 2 in-scope criteria uncovered (CC6.6, A1.2 (partial)); 6 accepted by the baseline.\n');
+    expect((await run(['gate', dir, '--today', TODAY, '--no-baseline'])).stdout).toContain(FAILED);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('adds a gate object to --format json instead of the text verdict', async () => {
+    const failed = await run(['gate', FIXTURE, '--format', 'json', '--today', TODAY]);
+    expect(failed).toMatchObject({ code: 1, stderr: '' });
+    const report = JSON.parse(failed.stdout) as GateJson;
+    expect(Object.keys(report)).toEqual(['findings', 'coverage', 'summary', 'gate']);
+    expect(report.gate).toEqual({
+      passed: false,
+      threshold: 'error',
+      uncovered: { soc2: ['CC6.6', 'A1.2'] },
+      blocking: { 'uncovered-criterion': 2, 'owner-unknown': 1, 'unknown-criterion': 1 },
+    });
+    const passed = await run(['gate', 'policies', '--format', 'json', '--today', TODAY, '--fail-on', 'warning']);
+    expect(passed).toMatchObject({ code: 0, stderr: '' });
+    expect((JSON.parse(passed.stdout) as GateJson).gate).toEqual({ passed: true, threshold: 'warning', uncovered: { soc2: [] }, blocking: {} });
+  });
+
+  it('keeps stdout one document for the other formats, with the verdict on stderr', async () => {
+    for (const format of ['sarif', 'github', 'markdown', 'junit']) {
+      const { code, stdout, stderr } = await run(['gate', FIXTURE, '--format', format, '--today', TODAY]);
+      expect(code, format).toBe(1);
+      expect(stderr, format).toBe(FAILED);
+      expect(stdout, format).not.toContain('Gate failed');
+    }
+    expect(JSON.parse((await run(['gate', FIXTURE, '--format', 'sarif', '--today', TODAY])).stdout)).toMatchObject({ version: '2.1.0' });
+    // The Markdown verdict follows the gate's threshold.
+    const dir = copyOf();
+    edit(dir, 'access-control.md', 'last_reviewed: 2026-08-14', 'last_reviewed: 2025-08-14');
+    expect((await run(['gate', dir, '--format', 'markdown', '--today', TODAY])).stdout).toMatch(/^## ✅ /);
+    expect((await run(['gate', dir, '--format', 'markdown', '--today', TODAY, '--fail-on', 'warning'])).stdout).toMatch(/^## ❌ /);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('writes the findings to --output and still prints the verdict', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trustlint-out-'));
+    const output = join(dir, 'gate.sarif');
+    const { code, stdout, stderr } = await run(['gate', FIXTURE, '--format', 'sarif', '--output', output, '--today', TODAY]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(FAILED);
+    expect(JSON.parse(readFileSync(output, 'utf8'))).toMatchObject({ version: '2.1.0' });
+    rmSync(dir, { recursive: true });
+  });
+
+  it('exits 2, never 0, when it cannot check', async () => {
+    const dir = copyOf();
+    writeFileSync(join(dir, 'trustlint.config.yaml'), 'rules:\n  unknown-critrion: warning\n');
+    expect(await run(['gate', dir, '--today', TODAY])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('Unknown rule `unknown-critrion`') });
+    expect(await run(['gate', 'policies', '--today', 'tomorrow'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('Invalid date "tomorrow" in --today') });
+    expect(await run(['gate', 'policies', '--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringContaining("argument 'xml' is invalid") });
+    expect(await run(['gate', 'policies', '--fail-on', 'never'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("argument 'never' is invalid. Allowed choices are error, warning, info"),
+    });
+    expect(await run(['gate', 'policies', '--base', 'no-such-branch', '--today', TODAY])).toMatchObject({ code: 2, stdout: '' });
+    const baseline = copyOf();
+    writeFileSync(join(baseline, 'trustlint-baseline.json'), '{"version": 2, "findings": []}\n');
+    expect(await run(['gate', baseline, '--today', TODAY])).toMatchObject({ code: 2, stderr: expect.stringContaining('Invalid baseline') });
+    // Nothing in scope: the config's schema refuses it, and the gate would refuse it too.
+    writeFileSync(join(dir, 'trustlint.config.yaml'), 'frameworks: {}\n');
+    expect(await run(['gate', dir, '--today', TODAY])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('`frameworks`') });
+    rmSync(dir, { recursive: true });
+    rmSync(baseline, { recursive: true });
+  });
+
+  it('has --help', async () => {
+    const help = await run(['gate', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: trustlint gate [options] [dir]');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('--fail-on <severity> lowest severity of a finding that fails the gate (choices: "error", "warning", "info", default: "error")');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('(choices: "stylish", "json", "sarif", "github", "markdown", "junit", default: "stylish")');
+    expect((await run(['--help'])).stdout).toMatch(/coverage \[options\] \[dir\][\s\S]*gate \[options\] \[dir\]/);
+  });
+});
