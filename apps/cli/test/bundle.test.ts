@@ -25,4 +25,14 @@ describe('the bundled command', () => {
     const result = spawnSync(process.execPath, [join(CLI, 'bin/trustlint.js'), 'lint', 'policies', '--today', 'soon'], { cwd: REPOSITORY, encoding: 'utf8' });
     expect(result.status).toBe(2);
   });
+
+  it('exits 2 with a named error when --base needs git and there is none on PATH', () => {
+    const result = spawnSync(process.execPath, [join(CLI, 'bin/trustlint.js'), 'lint', 'policies', '--base', 'HEAD', '--today', TODAY], {
+      cwd: REPOSITORY,
+      encoding: 'utf8',
+      env: { PATH: '/nonexistent' },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('needs git, which was not found on PATH');
+  });
 });
