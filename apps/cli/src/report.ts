@@ -4,10 +4,10 @@
  * report is built, rendered and written one way only.
  */
 import { resolve } from 'node:path';
-import { lint, rules as registry, type LintResult } from '@trustlint/core';
-import { resolveRules, type Severity } from '@trustlint/engine';
+import { lint, type LintResult } from '@trustlint/core';
+import type { Severity } from '@trustlint/engine';
 import { writeFileAtomic } from '@trustlint/model';
-import { FORMAT_NAMES, formatters, markdownReport, type Report, type RuleInfo } from '@trustlint/reporters';
+import { FORMAT_NAMES, formatters, markdownReport, reportOf, type Report } from '@trustlint/reporters';
 import type { Command } from 'commander';
 import type { Io } from './io.js';
 import { progressFor } from './progress.js';
@@ -73,37 +73,9 @@ export function lintProgram(io: Io, dir: string | undefined, options: RunOptions
 /** Every `--format` name of the commands that print findings, from the reporters' registry. */
 export const REPORT_FORMATS: readonly string[] = FORMAT_NAMES;
 
-/**
- * The rules the run applied, in registry order: those the config leaves on,
- * without the rules that only compare with a base revision when there was
- * none. Each with its default severity (findings carry the configured one).
- */
-function appliedRules(result: LintResult, base: boolean): RuleInfo[] {
-  return resolveRules(registry, result.config)
-    .filter(({ rule }) => base || !rule.meta.needsBase)
-    .map(({ rule }) => ({
-      id: rule.name,
-      description: rule.meta.docs.description,
-      category: rule.meta.docs.category,
-      severity: rule.meta.severity,
-      url: rule.meta.docs.url,
-      type: rule.meta.type,
-    }));
-}
-
-/** The report of a lint run; `base` is the revision it compared with, if any. */
-export function buildReport(result: LintResult, run: { base?: string | undefined } = {}): Report {
-  return {
-    program: result.config.program,
-    findings: result.findings,
-    coverage: result.coverage,
-    summary: result.summary,
-    today: result.today,
-    suppressed: result.suppressed,
-    baselined: result.baselined,
-    rules: appliedRules(result, run.base !== undefined),
-    toolVersion: VERSION,
-  };
+/** The report of a lint run. */
+export function buildReport(result: LintResult): Report {
+  return reportOf(result, VERSION);
 }
 
 export interface RenderOptions {

@@ -10,12 +10,14 @@ import {
   BASELINE_RULE,
   parseBaseline,
   restrictToChanges,
+  ruleInfo,
   resolveRules,
   runRules,
   serializeBaseline,
   summarize,
   type AnyRule,
   type Baseline,
+  type RuleInfo,
   type Finding,
   type Summary,
 } from '@trustlint/engine';
@@ -98,6 +100,8 @@ export interface LintResult {
   baselined: number;
   /** The baseline file read or written, if any (as given to the user). */
   baselinePath: string | undefined;
+  /** The rules the run applied (those the config leaves on; those that compare only with `--base`), in registry order. */
+  appliedRules: RuleInfo[];
 }
 
 /** Which date runs are judged against: `--today`, TRUSTLINT_TODAY, or the calendar. */
@@ -231,5 +235,6 @@ export function lint(options: LintOptions = {}): LintResult {
     suppressed: result.suppressed,
     baselined: options.writeBaseline ? findings.length : result.baselined,
     baselinePath: useBaseline || options.writeBaseline ? baselinePath : undefined,
+    appliedRules: rules.filter(({ rule }) => base !== undefined || !rule.meta.needsBase).map(({ rule }) => ruleInfo(rule)),
   };
 }

@@ -172,3 +172,22 @@ export function isFileRule(rule: AnyRule): rule is Extract<AnyRule, { meta: { sc
 export function isProgramRule(rule: AnyRule): rule is Extract<AnyRule, { meta: { scope: 'program' } }> {
   return rule.meta.scope === 'program';
 }
+
+/** What a report may need to know about a rule (its metadata, without its code). */
+export interface RuleInfo {
+  id: string;
+  /** One line that says what the rule checks. */
+  description: string;
+  /** The rule's category (`criteria`, `ownership`, ...); empty when unknown. */
+  category: string;
+  /** The default severity (a finding carries the severity the config gave it). */
+  severity: Severity;
+  /** The rule's docs page. */
+  url: string;
+  type: 'problem' | 'suggestion';
+}
+
+export function ruleInfo(rule: AnyRule): RuleInfo {
+  const { meta } = rule;
+  return { id: rule.name, description: meta.docs.description, category: meta.docs.category, severity: meta.severity, url: meta.docs.url, type: meta.type };
+}

@@ -8,6 +8,7 @@ import { stylish } from './stylish.js';
 
 /** The colours of every terminal output, on or off. */
 export { createColors } from 'picocolors';
+export { decideGate, gateVerdict, type GateDecision } from './gate.js';
 export { coverageJson, jsonReport } from './json.js';
 export {
   controlText,
@@ -28,7 +29,7 @@ export { escapeData, escapeProperty, workflowCommand } from './github.js';
 export { junitXml } from './junit.js';
 export { coverageMarkdown, MARKDOWN_MAX_FINDINGS, MARKDOWN_MAX_LENGTH, markdownReport, type MarkdownOptions } from './markdown.js';
 export { codeSpan, escapeMarkdown, messageMarkdown } from './markdown-text.js';
-export type { FormatOptions, Formatter, Report, RuleInfo } from './report.js';
+export { reportOf, type FormatOptions, type Formatter, type Report, type RuleInfo, type RunOutcome } from './report.js';
 export { FINGERPRINT_KEY, sarifLog } from './sarif.js';
 export { oneLine, plainText, plural } from './text.js';
 

@@ -2,7 +2,7 @@
  * What every format is given: the findings, the coverage and the totals of
  * one run, and how to present them.
  */
-import type { Finding, Severity, Summary } from '@trustlint/engine';
+import type { Finding, RuleInfo, Summary } from '@trustlint/engine';
 import type { Coverage } from '@trustlint/model';
 
 export interface Report {
@@ -28,18 +28,34 @@ export interface Report {
   toolVersion?: string;
 }
 
-/** What a format may need to know about a rule; the CLI fills it from the rule registry. */
-export interface RuleInfo {
-  id: string;
-  /** One line that says what the rule checks. */
-  description: string;
-  /** The rule's category (`criteria`, `ownership`, ...). */
-  category: string;
-  /** The default severity (a finding carries the severity the config gave it). */
-  severity: Severity;
-  /** The rule's docs page. */
-  url: string;
-  type: 'problem' | 'suggestion';
+export type { RuleInfo };
+
+/** What a lint run yields, as `lint()` of @trustlint/core returns it (only what a report needs). */
+export interface RunOutcome {
+  config: { program: string };
+  findings: readonly Finding[];
+  coverage: Coverage;
+  summary: Summary;
+  today: string;
+  suppressed: number;
+  baselined: number;
+  /** The rules the run applied, in registry order. */
+  appliedRules: readonly RuleInfo[];
+}
+
+/** The report of a run, for every format; `toolVersion` is the front end's version. */
+export function reportOf(run: RunOutcome, toolVersion: string): Report {
+  return {
+    program: run.config.program,
+    findings: run.findings,
+    coverage: run.coverage,
+    summary: run.summary,
+    today: run.today,
+    suppressed: run.suppressed,
+    baselined: run.baselined,
+    rules: run.appliedRules,
+    toolVersion,
+  };
 }
 
 export interface FormatOptions {

@@ -35,6 +35,6 @@ function runLint(dir: string | undefined, options: LintCommandOptions, { io }: C
     return EXIT_CLEAN;
   }
   const color = options.output === undefined && useColor(io, options.color);
-  emit(io, options.output, renderReport(buildReport(result, options), options.format, { color, failOn: options.failOn }));
+  emit(io, options.output, renderReport(buildReport(result), options.format, { color, failOn: options.failOn }));
   return failsAt(result.findings, options.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
