@@ -29,9 +29,23 @@ export {
   type CriterionState,
   type FrameworkCoverage,
 } from './coverage.js';
+export { evidenceDates, recordDates } from './evidence.js';
 export { detectLayout, globsFor, type Layout, type LayoutKind } from './layout.js';
 export { parseDirectives, type Directive, type DirectiveRule } from './directives.js';
 export { addDays, addMonths, daysBetween, formatDate, localToday, parseDate } from './dates.js';
+export {
+  contains,
+  DEFAULT_EVIDENCE_PERIODS,
+  describePeriod,
+  missingPeriods,
+  PERIOD_UNITS,
+  periodContaining,
+  periodsInWindow,
+  type DateWindow,
+  type Period,
+  type PeriodSetting,
+  type PeriodUnit,
+} from './periods.js';
 export {
   buildControl,
   buildEvidenceLog,
@@ -74,3 +88,4 @@ export { loadProgram, type Entity, type FileProblem, type FileRole, type LoadPro
 export { interpolate } from './messages.js';
 export { editDistance, orList, suggest } from './suggest.js';
 export { compileSchema, describeErrors, describeValue, SCHEMA_MESSAGES, validate, validator, type SchemaMessageId, type SchemaViolation, type ValidatorName } from './validation.js';
+export { buildProgramFiles, loadSharedFacts, programOfFile, rolesOf, type SharedFacts, type SingleFileOptions } from './single-file.js';

@@ -1,6 +1,10 @@
 /**
  * Loading a whole program: every policy, control, owner and evidence file,
  * parsed with positions, with each file's problems kept for the rules.
+ *
+ * The readers and per-role builders that `loadProgram` uses are exported so
+ * that single-file.ts builds one file's entry (from an editor's buffer) the
+ * same way; they are not part of the package's index.
  */
 import { join } from 'node:path';
 import {
@@ -98,69 +102,53 @@ export interface LoadProgramOptions {
   onFile?: (read: number) => void;
 }
 
-const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+/** Where a program's CODEOWNERS file is looked for when the config names none, in order. */
+export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
 
-export function loadProgram(config: Config, options: LoadProgramOptions = {}): Program {
-  const root = config.root;
-  const repoRoot = options.repoRoot ?? findRepoRoot(root) ?? root;
-  const source = options.source ?? new DiskSource(root, repoRoot);
-  const display = (path: string): string => repoRelative(repoRoot, join(root, path));
-  const ignore = [...ALWAYS_IGNORED, ...config.paths.ignore];
-  const files: ProgramFile[] = [];
-  if (config.file) {
-    files.push({ file: config.file, role: 'config', problems: [], documents: [], entities: [], directives: parseDirectives(config.file, 'yaml') });
-  }
+/** The candidates for a program's CODEOWNERS file: the one the config names, or the usual places. */
+export function codeownersCandidates(config: Config): string[] {
+  return config.paths.codeowners ? [config.paths.codeowners] : CODEOWNERS_LOCATIONS;
+}
 
-  let readCount = 0;
-  /** Reads a file; undefined when it does not exist. */
-  const read = (path: string, role: FileRole): ProgramFile | undefined => {
-    options.onFile?.(++readCount);
-    const displayPath = display(path);
-    const absolute = join(root, path);
-    const outcome = source.read(path, config.limits.maxFileSize);
-    if (!outcome.ok) {
-      if (outcome.code === 'missing') return undefined;
-      const file = new SourceFile(displayPath, '', absolute);
-      return { file, role, problems: [readProblem(outcome)], documents: [], entities: [], directives: [] };
-    }
-    const decoded = decodeText(outcome.bytes);
-    if (!decoded.ok) {
-      const lossy = new TextDecoder().decode(outcome.bytes.subarray(0, decoded.offset));
-      const file = new SourceFile(displayPath, lossy, absolute);
-      const at = file.text.length;
-      return { file, role, problems: [{ code: decoded.code, span: { start: at, end: at } }], documents: [], entities: [], directives: [] };
-    }
-    const file = new SourceFile(displayPath, decoded.text, absolute);
-    return { file, role, problems: [], documents: [], entities: [], directives: role === 'policy' ? [] : parseDirectives(file, 'yaml') };
-  };
+/** The roles of the files found by the config's path globs, in the order a program reads them. */
+export const GLOB_ROLES = ['policy', 'narrative', 'procedure', 'standard', 'control', 'evidence'] as const;
 
-  /** Reads every file matching `globs`; the entities of each readable one come from `build`. */
-  const collect = <T extends Entity>(globs: readonly string[], role: FileRole, build: (entry: ProgramFile) => T[]): T[] => {
-    const entities: T[] = [];
-    for (const path of source.glob(globs, ignore)) {
-      const entry = read(path, role);
-      if (!entry) continue;
-      files.push(entry);
-      if (entry.problems.length) continue;
-      const built = build(entry);
-      entities.push(...built);
-      entry.entities.push(...built);
-    }
-    return entities;
-  };
+export type GlobRole = (typeof GLOB_ROLES)[number];
 
-  const policies = collect(config.paths.policies, 'policy', (entry) => [readMarkdown(entry, config, 'policy')]);
-  const documents = [
-    ...collect(config.paths.narratives, 'narrative', (entry) => [readMarkdown(entry, config, 'narrative')]),
-    ...collect(config.paths.procedures, 'procedure', (entry) => [readMarkdown(entry, config, 'procedure')]),
-  ];
-  const standards = collect(config.paths.standards, 'standard', (entry) => {
+const GLOBS_KEY: Readonly<Record<GlobRole, 'policies' | 'narratives' | 'procedures' | 'standards' | 'controls' | 'evidence'>> = {
+  policy: 'policies',
+  narrative: 'narratives',
+  procedure: 'procedures',
+  standard: 'standards',
+  control: 'controls',
+  evidence: 'evidence',
+};
+
+/** The config's globs for the files of a role. */
+export function globsOf(config: Config, role: GlobRole): readonly string[] {
+  return config.paths[GLOBS_KEY[role]];
+}
+
+/** Globs that are never read, whatever the config's globs say, plus the config's own `ignore`. */
+export function ignoredGlobs(config: Config): string[] {
+  return [...ALWAYS_IGNORED, ...config.paths.ignore];
+}
+
+/**
+ * How each globbed role's entities are built from its file's entry, which
+ * was read without problems; parse problems are recorded on the entry.
+ */
+const ENTITY_BUILDERS = {
+  policy: (entry, config) => [readMarkdown(entry, config, 'policy')],
+  narrative: (entry, config) => [readMarkdown(entry, config, 'narrative')],
+  procedure: (entry, config) => [readMarkdown(entry, config, 'procedure')],
+  standard: (entry) => {
     parseYamlFile(entry);
     return entry.documents.flatMap((document) =>
       document.root !== null && expectMapping(entry, document) ? [buildStandard(entry.file, document.root, document.value)] : [],
     );
-  });
-  const controls = collect(config.paths.controls, 'control', (entry) => {
+  },
+  control: (entry) => {
     parseYamlFile(entry);
     return entry.documents.flatMap((document) => {
       const { root: node, value } = document;
@@ -168,32 +156,127 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
       if (Array.isArray(value) && node.kind === 'seq') return value.map((item, index) => buildControl(entry.file, node, item, index, [index]));
       return expectMapping(entry, document) ? [buildControl(entry.file, node, value, document.index)] : [];
     });
-  });
-  const evidence = collect(config.paths.evidence, 'evidence', (entry) => {
+  },
+  evidence: (entry) => {
     parseYamlFile(entry);
     return entry.documents.flatMap((document) =>
       document.root !== null && expectMapping(entry, document) ? [buildEvidenceLog(entry.file, document.root, document.value)] : [],
     );
-  });
+  },
+} satisfies Record<GlobRole, (entry: ProgramFile, config: Config) => Entity[]>;
+
+type BuiltEntity<R extends GlobRole> = ReturnType<(typeof ENTITY_BUILDERS)[R]>[number];
+
+/**
+ * Parses a globbed file's entry and adds its entities (a policy, controls,
+ * an evidence log, …) to it; a file that could not be read has none.
+ */
+export function buildGlobbedEntities<R extends GlobRole>(entry: ProgramFile, config: Config, role: R): BuiltEntity<R>[] {
+  if (entry.problems.length) return [];
+  const built = (ENTITY_BUILDERS[role] as (entry: ProgramFile, config: Config) => BuiltEntity<R>[])(entry, config);
+  entry.entities.push(...built);
+  return built;
+}
+
+/** Where findings say a file of the program is: relative to the repository root. */
+export function displayPathOf(config: Config, repoRoot: string, path: string): string {
+  return repoRelative(repoRoot, join(config.root, path));
+}
+
+/**
+ * Reads one file of the program (path relative to the program root) into an
+ * entry with no entities yet: the file, its read or decoding problem if any,
+ * and its inline suppressions (a Markdown document's come with its front
+ * matter). Undefined when the file does not exist.
+ */
+export function readProgramFile(source: ProgramSource, config: Config, repoRoot: string, path: string, role: FileRole): ProgramFile | undefined {
+  const displayPath = displayPathOf(config, repoRoot, path);
+  const absolute = join(config.root, path);
+  const outcome = source.read(path, config.limits.maxFileSize);
+  if (!outcome.ok) {
+    if (outcome.code === 'missing') return undefined;
+    const file = new SourceFile(displayPath, '', absolute);
+    return { file, role, problems: [readProblem(outcome)], documents: [], entities: [], directives: [] };
+  }
+  const decoded = decodeText(outcome.bytes);
+  if (!decoded.ok) {
+    const lossy = new TextDecoder().decode(outcome.bytes.subarray(0, decoded.offset));
+    const file = new SourceFile(displayPath, lossy, absolute);
+    const at = file.text.length;
+    return { file, role, problems: [{ code: decoded.code, span: { start: at, end: at } }], documents: [], entities: [], directives: [] };
+  }
+  const file = new SourceFile(displayPath, decoded.text, absolute);
+  return { file, role, problems: [], documents: [], entities: [], directives: role === 'policy' ? [] : parseDirectives(file, 'yaml') };
+}
+
+/** The entry of the config file itself: its suppressions, nothing else. */
+export function configEntry(file: SourceFile): ProgramFile {
+  return { file, role: 'config', problems: [], documents: [], entities: [], directives: parseDirectives(file, 'yaml') };
+}
+
+/**
+ * The owners, built from the owners file's entry (whose entity they become),
+ * or empty and marked missing when the program has no owners file.
+ */
+export function ownersOf(entry: ProgramFile | undefined, config: Config, repoRoot: string): Owners {
+  if (entry === undefined) {
+    return buildOwners(new SourceFile(displayPathOf(config, repoRoot, config.paths.owners), '', join(config.root, config.paths.owners)), null, undefined, false);
+  }
+  if (entry.problems.length === 0) parseYamlFile(entry);
+  const document = single(entry);
+  const owners = buildOwners(entry.file, document?.root ?? null, document?.value, true);
+  entry.entities.push(owners);
+  return owners;
+}
+
+/** CODEOWNERS, parsed from its entry, unless the file could not be read. */
+export function codeownersOf(entry: ProgramFile): Codeowners | undefined {
+  return entry.problems.length === 0 ? parseCodeowners(entry.file) : undefined;
+}
+
+export function loadProgram(config: Config, options: LoadProgramOptions = {}): Program {
+  const root = config.root;
+  const repoRoot = options.repoRoot ?? findRepoRoot(root) ?? root;
+  const source = options.source ?? new DiskSource(root, repoRoot);
+  const ignore = ignoredGlobs(config);
+  const files: ProgramFile[] = [];
+  if (config.file) files.push(configEntry(config.file));
+
+  let readCount = 0;
+  /** Reads a file; undefined when it does not exist. */
+  const read = (path: string, role: FileRole): ProgramFile | undefined => {
+    options.onFile?.(++readCount);
+    return readProgramFile(source, config, repoRoot, path, role);
+  };
+
+  /** Reads every file matching the role's globs and builds the entities of each readable one. */
+  const collect = <R extends GlobRole>(role: R): BuiltEntity<R>[] => {
+    const entities: BuiltEntity<R>[] = [];
+    for (const path of source.glob(globsOf(config, role), ignore)) {
+      const entry = read(path, role);
+      if (!entry) continue;
+      files.push(entry);
+      entities.push(...buildGlobbedEntities(entry, config, role));
+    }
+    return entities;
+  };
+
+  const policies = collect('policy');
+  const documents = [...collect('narrative'), ...collect('procedure')];
+  const standards = collect('standard');
+  const controls = collect('control');
+  const evidence = collect('evidence');
 
   const ownersEntry = read(config.paths.owners, 'owners');
-  let owners: Owners;
-  if (ownersEntry) {
-    files.push(ownersEntry);
-    if (ownersEntry.problems.length === 0) parseYamlFile(ownersEntry);
-    const document = single(ownersEntry);
-    owners = buildOwners(ownersEntry.file, document?.root ?? null, document?.value, true);
-    ownersEntry.entities.push(owners);
-  } else {
-    owners = buildOwners(new SourceFile(display(config.paths.owners), '', join(root, config.paths.owners)), null, undefined, false);
-  }
+  if (ownersEntry) files.push(ownersEntry);
+  const owners = ownersOf(ownersEntry, config, repoRoot);
 
   let codeowners: Codeowners | undefined;
-  for (const path of config.paths.codeowners ? [config.paths.codeowners] : CODEOWNERS_LOCATIONS) {
+  for (const path of codeownersCandidates(config)) {
     const entry = read(path, 'codeowners');
     if (!entry) continue;
     files.push(entry);
-    if (entry.problems.length === 0) codeowners = parseCodeowners(entry.file);
+    codeowners = codeownersOf(entry);
     break;
   }
 

@@ -2,8 +2,7 @@
  * Evidence must be dated: not in the future, and (for a Type 2 window)
  * inside the observation period it is meant to count toward.
  */
-import { parseDate, type EvidenceRecord, type Located } from '@trustlint/model';
-import { contains } from '../periods.js';
+import { contains, parseDate, type EvidenceRecord, type Located } from '@trustlint/model';
 import { createRule } from '../create-rule.js';
 
 export interface Options {

@@ -2,11 +2,20 @@
  * SOC 2 Type 2: every implemented control needs evidence for every period of
  * its frequency that the observation window covers, once that period is over.
  */
-import { parseDate, type Control, type EvidenceLog, type EvidenceRecord, type Frequency } from '@trustlint/model';
-import { describePeriod, missingPeriods, PERIOD_UNITS, type Period, type PeriodUnit } from '../periods.js';
+import {
+  DEFAULT_EVIDENCE_PERIODS,
+  describePeriod,
+  evidenceDates,
+  missingPeriods,
+  PERIOD_UNITS,
+  type Frequency,
+  type Period,
+  type PeriodSetting,
+  type PeriodUnit,
+} from '@trustlint/model';
 import { createRule } from '../create-rule.js';
 
-export type PeriodSetting = PeriodUnit | 'none';
+export type { PeriodSetting };
 
 export interface Options {
   /** The period each frequency must be evidenced in; frequencies left out keep their default. */
@@ -15,17 +24,8 @@ export interface Options {
 
 export type MessageIds = 'missing' | 'noWindow';
 
-/** Controls that run more often than monthly are evidenced once a month (an export of the month's runs). */
-export const DEFAULT_PERIODS: Readonly<Record<Frequency, PeriodSetting>> = {
-  continuous: 'month',
-  daily: 'month',
-  weekly: 'month',
-  monthly: 'month',
-  quarterly: 'quarter',
-  semiannual: 'half',
-  annual: 'year',
-  'on-event': 'none',
-};
+/** The model's defaults, which reports of evidence use too. */
+export const DEFAULT_PERIODS = DEFAULT_EVIDENCE_PERIODS;
 
 /** How many missing periods a message lists. */
 const LISTED = 6;
@@ -44,26 +44,6 @@ const PERIOD_SETTINGS: readonly PeriodSetting[] = [...PERIOD_UNITS, 'none'];
 function count(unit: PeriodUnit, n: number): string {
   const [one, many] = UNIT_NAMES[unit];
   return `${n} ${n === 1 ? one : many}`;
-}
-
-function validDates(records: readonly EvidenceRecord[]): string[] {
-  return records.flatMap((record) => parseDate(record.date) ?? []);
-}
-
-/** The valid record dates of every evidence log, by the control id each names. */
-function loggedDates(logs: readonly EvidenceLog[]): Map<string, string[]> {
-  const byControl = new Map<string, string[]>();
-  for (const log of logs) {
-    if (log.control === undefined) continue;
-    byControl.set(log.control.id, [...(byControl.get(log.control.id) ?? []), ...validDates(log.records)]);
-  }
-  return byControl;
-}
-
-/** A control's record dates: inline, and in the evidence logs that name it. */
-function controlDates(control: Control, logged: ReadonlyMap<string, string[]>): string[] {
-  const fromLogs = control.id === undefined ? [] : (logged.get(control.id) ?? []);
-  return [...validDates(control.evidence), ...fromLogs];
 }
 
 function listPeriods(periods: readonly Period[]): string {
@@ -118,12 +98,12 @@ export const rule = createRule<MessageIds, Options>({
       return;
     }
     const periods = { ...DEFAULT_PERIODS, ...context.options.periods };
-    const logged = loggedDates(program.evidence);
+    const datesOf = evidenceDates(program.evidence);
     for (const control of implemented) {
       if (control.frequency === undefined) continue;
       const unit = periods[control.frequency];
       if (unit === 'none') continue;
-      const missing = missingPeriods(unit, window, today, controlDates(control, logged));
+      const missing = missingPeriods(unit, window, today, datesOf(control));
       if (missing.length === 0) continue;
       context.report({
         messageId: 'missing',

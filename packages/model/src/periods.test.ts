@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contains, describePeriod, missingPeriods, periodContaining, periodsInWindow } from './periods.js';
+import { FREQUENCIES } from './entities.js';
+import { contains, DEFAULT_EVIDENCE_PERIODS, describePeriod, missingPeriods, PERIOD_UNITS, periodContaining, periodsInWindow } from './periods.js';
 
 describe('periodContaining', () => {
   it('names days, months, quarters, halves and years', () => {
@@ -92,5 +93,13 @@ describe('missingPeriods', () => {
     expect(missingPeriods('month', window, '2026-06-30', []).map((period) => period.label)).toEqual(['2026-04', '2026-05']);
     expect(missingPeriods('month', window, '2026-07-01', []).map((period) => period.label)).toEqual(['2026-04', '2026-05', '2026-06']);
     expect(missingPeriods('month', window, '2026-03-31', [])).toEqual([]);
+  });
+});
+
+describe('DEFAULT_EVIDENCE_PERIODS', () => {
+  it('gives every frequency a period: monthly or rarer in its own period, more often once a month, on-event none', () => {
+    expect(Object.keys(DEFAULT_EVIDENCE_PERIODS).sort()).toEqual([...FREQUENCIES].sort());
+    for (const setting of Object.values(DEFAULT_EVIDENCE_PERIODS)) expect([...PERIOD_UNITS, 'none']).toContain(setting);
+    expect(DEFAULT_EVIDENCE_PERIODS).toMatchObject({ continuous: 'month', weekly: 'month', quarterly: 'quarter', semiannual: 'half', annual: 'year', 'on-event': 'none' });
   });
 });

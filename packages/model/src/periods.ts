@@ -3,10 +3,31 @@
  * parts of them that fall inside a date window. Dates are `YYYY-MM-DD`
  * strings; a period's `start` and `end` are both inclusive.
  */
-import { addDays } from '@trustlint/model';
+import { addDays } from './dates.js';
+import type { Frequency } from './entities.js';
 
 export const PERIOD_UNITS = ['day', 'week', 'month', 'quarter', 'half', 'year'] as const;
 export type PeriodUnit = (typeof PERIOD_UNITS)[number];
+
+/** The period a control frequency is evidenced in, or `none` when it is not checked per period. */
+export type PeriodSetting = PeriodUnit | 'none';
+
+/**
+ * The period in which a SOC 2 Type 2 window needs evidence of a control, by
+ * its frequency (the `evidence-missing` rule's defaults, and what reports
+ * show). Controls that run more often than monthly are evidenced once a month
+ * (an export of the month's runs); on-event controls are not checked per period.
+ */
+export const DEFAULT_EVIDENCE_PERIODS: Readonly<Record<Frequency, PeriodSetting>> = {
+  continuous: 'month',
+  daily: 'month',
+  weekly: 'month',
+  monthly: 'month',
+  quarterly: 'quarter',
+  semiannual: 'half',
+  annual: 'year',
+  'on-event': 'none',
+};
 
 export interface Period {
   /** How the period is named: `2026-04-01`, `2026-W14`, `2026-05`, `2026-Q3`, `2026-H2`, `2026`. */
