@@ -110,6 +110,40 @@ describe('trustlint init', () => {
   it('exits 2 on an invalid date', async () => {
     expect((await run(['init', copyOf(), '--today', 'someday'])).code).toBe(2);
   });
+
+  it('--editor vscode writes VS Code settings once, then prints what to add instead of changing them', async () => {
+    const parent = copyOf();
+    const first = await run(['init', 'new-program', '--today', TODAY, '--editor', 'vscode'], { cwd: parent });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('  created .vscode/settings.json\n');
+    expect(first.stdout).toContain('see "In your editor" in the README');
+    const settings = readFileSync(join(parent, 'new-program/.vscode/settings.json'), 'utf8');
+    expect(JSON.parse(settings)).toMatchObject({ 'eslint.validate': ['markdown', 'yaml'] });
+    const second = await run(['init', 'new-program', '--editor', 'vscode'], { cwd: parent });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('  kept    .vscode/settings.json (already there; not changed)\n');
+    expect(second.stdout).toContain(`Add these settings to .vscode/settings.json by hand:\n\n${settings.trimEnd()}\n`);
+    expect(readFileSync(join(parent, 'new-program/.vscode/settings.json'), 'utf8')).toBe(settings);
+  });
+
+  it('--editor modeline points the YAML files it creates at the editor schemas', async () => {
+    const parent = copyOf();
+    const { code } = await run(['init', 'new-program', '--today', TODAY, '--editor', 'modeline'], { cwd: parent });
+    expect(code).toBe(0);
+    expect(readFileSync(join(parent, 'new-program/controls/SEC-01.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/node_modules\/@trustlint\/schemas\/schemas\/editor\/control\.schema\.json\n/,
+    );
+    expect(readFileSync(join(parent, 'new-program/trustlint.config.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\/node_modules\/.*\/config\.schema\.json\n/);
+  });
+
+  it('--editor takes vscode, modeline or none, and exits 2 on anything else', async () => {
+    const none = copyOf();
+    expect((await run(['init', 'new-program', '--today', TODAY, '--editor', 'none'], { cwd: none })).code).toBe(0);
+    expect(readFileSync(join(none, 'new-program/controls/SEC-01.yaml'), 'utf8')).not.toContain('yaml-language-server');
+    const bad = await run(['init', copyOf(), '--editor', 'emacs']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('emacs');
+  });
 });
 
 describe('trustlint lint --changed-since', () => {

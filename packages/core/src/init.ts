@@ -2,17 +2,51 @@
  * Starting a program, or adopting a folder that already has policies: a
  * config that reads the folder as it is, an owners file, and for an empty
  * folder a starter policy and control. Nothing that exists is overwritten.
+ *
+ * Editors (`editor`): the JSON Schemas are wired from the editor-ready copies
+ * in `node_modules/@trustlint/schemas/schemas/editor/` (they need no
+ * network). That folder is looked for from the program folder upwards; when
+ * it is not installed yet, it is expected in the `node_modules` beside the
+ * nearest `package.json` above (else at the repository root, else in the
+ * program folder).
+ * - `modeline`: the YAML files init creates (config, owners, starter control)
+ *   start with `# yaml-language-server: $schema=<path>`, the path relative
+ *   to the file.
+ * - `vscode`: `.vscode/settings.json` in the workspace folder (the
+ *   repository root, else the program folder) maps the schemas to the
+ *   config's globs (`yaml.schemas`) and turns ESLint on for Markdown and YAML
+ *   (`eslint.validate`). An existing settings file is never changed: the
+ *   settings to add are returned instead (`snippets`).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE_NAMES, createFileExclusive, detectLayout, findConfigFile, localToday, type Layout } from '@trustlint/model';
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import {
+  CONFIG_FILE_NAMES,
+  ConfigError,
+  createFileExclusive,
+  DEFAULT_PATHS,
+  detectLayout,
+  findConfigFile,
+  findRepoRoot,
+  loadConfig,
+  localToday,
+  type Layout,
+  type ProgramPaths,
+} from '@trustlint/model';
 
 export interface InitFile {
-  /** Path relative to the program folder. */
+  /** Path relative to the program folder (editor settings may be in a folder above it). */
   path: string;
   content: string;
+  /** Editor settings: when the file exists already, its content is what to add to it by hand. */
+  settings?: true;
 }
+
+/** How `init` wires the schemas and ESLint into editors. */
+export type EditorSetup = 'vscode' | 'modeline' | 'none';
+
+export const EDITOR_SETUPS: readonly EditorSetup[] = ['vscode', 'modeline', 'none'];
 
 export interface InitResult {
   dir: string;
@@ -20,6 +54,8 @@ export interface InitResult {
   created: string[];
   /** Files that already existed and were left as they were. */
   kept: string[];
+  /** Editor settings files that existed (and were kept), with the settings to add to each by hand. */
+  snippets: InitFile[];
 }
 
 export interface InitOptions {
@@ -27,6 +63,8 @@ export interface InitOptions {
   today?: string;
   /** Who to name as the first owner (default: from git's user.name and user.email). */
   person?: { name: string; email: string };
+  /** How to wire the schemas into editors (default `none`). */
+  editor?: EditorSetup;
 }
 
 function gitIdentity(dir: string): { name: string; email: string } | undefined {
@@ -145,19 +183,94 @@ policies: [POL-SECURITY]
 `;
 }
 
+/** Where the `@trustlint/schemas` package is, or will be once installed, for a program folder. */
+export function schemasPackageDir(dir: string): string {
+  const root = resolve(dir);
+  for (let current = root; ; current = dirname(current)) {
+    const installed = join(current, 'node_modules', '@trustlint', 'schemas');
+    if (existsSync(installed)) return installed;
+    if (dirname(current) === current) break;
+  }
+  for (let current = root; ; current = dirname(current)) {
+    if (existsSync(join(current, 'package.json'))) return join(current, 'node_modules', '@trustlint', 'schemas');
+    if (dirname(current) === current) break;
+  }
+  return join(findRepoRoot(root) ?? root, 'node_modules', '@trustlint', 'schemas');
+}
+
+type SchemaName = 'config' | 'control' | 'owners' | 'evidence';
+
+function editorSchemaFile(schemasDir: string, name: SchemaName): string {
+  return join(schemasDir, 'schemas', 'editor', `${name}.schema.json`);
+}
+
+/** A relative path written with `/`, starting with `./` or `../`. */
+function relativePath(from: string, to: string): string {
+  const path = relative(from, to).split(sep).join('/');
+  return path.startsWith('../') ? path : `./${path}`;
+}
+
+/** The first line that points yaml-language-server at a schema, by a path relative to the file. */
+export function schemaModeline(fileDir: string, schemaFile: string): string {
+  return `# yaml-language-server: $schema=${relativePath(fileDir, schemaFile)}`;
+}
+
+/** The program's path globs: the existing config's, or those of the config init writes. */
+function programPaths(root: string, layout: Layout): ProgramPaths {
+  const existing = findConfigFile(root);
+  if (existing !== undefined && dirname(existing) === root) {
+    try {
+      return loadConfig(existing).paths;
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+    }
+  }
+  return { ...DEFAULT_PATHS, ...layout.paths };
+}
+
+/** VS Code settings: the schemas for the program's YAML files, and ESLint for Markdown and YAML. */
+export function vscodeSettings(workspace: string, programDir: string, schemasDir: string, paths: ProgramPaths): string {
+  const prefix = relative(workspace, programDir).split(sep).join('/');
+  const glob = (pattern: string) => (prefix === '' ? pattern : `${prefix}/${pattern.replace(/^\.\//, '')}`);
+  const schema = (name: SchemaName) => relativePath(workspace, editorSchemaFile(schemasDir, name));
+  const settings = {
+    'yaml.schemas': {
+      [schema('config')]: CONFIG_FILE_NAMES.map(glob),
+      [schema('control')]: paths.controls.map(glob),
+      [schema('owners')]: [glob(paths.owners)],
+      [schema('evidence')]: paths.evidence.map(glob),
+    },
+    'eslint.validate': ['markdown', 'yaml'],
+  };
+  return `${JSON.stringify(settings, null, 2)}\n`;
+}
+
 /** The files `init` would write into `dir`. */
 export function planInit(dir: string, options: InitOptions = {}): { layout: Layout; files: InitFile[] } {
-  const layout = detectLayout(dir);
-  const identity = options.person ?? gitIdentity(dir) ?? { name: 'Your Name', email: 'you@example.com' };
+  const root = resolve(dir);
+  const layout = detectLayout(root);
+  const identity = options.person ?? gitIdentity(root) ?? { name: 'Your Name', email: 'you@example.com' };
   const person = { id: personId(identity.name), ...identity };
   const today = options.today ?? localToday();
+  const editor = options.editor ?? 'none';
+  const schemasDir = schemasPackageDir(root);
+  /** A YAML file's content, with a modeline first when asked for. */
+  const yaml = (path: string, name: SchemaName, content: string): InitFile => ({
+    path,
+    content: editor === 'modeline' ? `${schemaModeline(dirname(join(root, path)), editorSchemaFile(schemasDir, name))}\n${content}` : content,
+  });
   const files: InitFile[] = [
-    { path: CONFIG_FILE_NAMES[0], content: renderConfig(basename(resolve(dir)), layout) },
-    { path: 'owners.yaml', content: renderOwners(person) },
+    yaml(CONFIG_FILE_NAMES[0], 'config', renderConfig(basename(root), layout)),
+    yaml('owners.yaml', 'owners', renderOwners(person)),
   ];
   if (layout.kind === 'empty') {
     files.push({ path: 'policies/information-security.md', content: starterPolicy(person.id, today) });
-    files.push({ path: 'controls/SEC-01.yaml', content: starterControl() });
+    files.push(yaml('controls/SEC-01.yaml', 'control', starterControl()));
+  }
+  if (editor === 'vscode') {
+    const workspace = findRepoRoot(root) ?? root;
+    const settings = join(workspace, '.vscode', 'settings.json');
+    files.push({ path: relative(root, settings).split(sep).join('/'), content: vscodeSettings(workspace, root, schemasDir, programPaths(root, layout)), settings: true });
   }
   return { layout, files };
 }
@@ -170,6 +283,7 @@ export function init(dir: string, options: InitOptions = {}): InitResult {
   const existingConfig = findConfigFile(root);
   const created: string[] = [];
   const kept: string[] = [];
+  const snippets: InitFile[] = [];
   for (const file of files) {
     const path = join(root, file.path);
     const isConfig = file.path === CONFIG_FILE_NAMES[0];
@@ -178,8 +292,13 @@ export function init(dir: string, options: InitOptions = {}): InitResult {
       continue;
     }
     mkdirSync(dirname(path), { recursive: true });
-    (createFileExclusive(path, file.content) ? created : kept).push(file.path);
+    if (createFileExclusive(path, file.content)) {
+      created.push(file.path);
+    } else {
+      kept.push(file.path);
+      if (file.settings) snippets.push(file);
+    }
   }
-  return { dir: root, layout, created, kept };
+  return { dir: root, layout, created, kept, snippets };
 }
 

@@ -28,3 +28,5 @@ export const schemas: Readonly<Record<SchemaName, Readonly<Record<string, unknow
 export function schemaId(name: SchemaName): string {
   return `https://trustlint.dev/schemas/v1/${name}.schema.json`;
 }
+
+export { EDITOR_SCHEMA_NAMES, editorSchema, editorSchemaPath, editorSchemaText, type EditorSchemaName } from './editor.js';

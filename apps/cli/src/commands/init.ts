@@ -1,10 +1,13 @@
 /**
  * `trustlint init [DIR]`: start a program, or adopt a folder of existing
- * policies. Never overwrites a file.
+ * policies. Never overwrites a file. `--editor` also wires the JSON Schemas
+ * (and ESLint) into editors: a `yaml-language-server` modeline in the YAML
+ * files it creates, or VS Code settings; an existing settings file is left
+ * as it is and the settings to add are printed instead.
  */
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
-import { init, resolveToday } from '@trustlint/core';
+import { Option, type Command } from 'commander';
+import { init, resolveToday, type InitOptions } from '@trustlint/core';
 import { oneLine } from '@trustlint/reporters';
 import type { CommandContext } from '../main.js';
 
@@ -16,14 +19,23 @@ const DESCRIPTIONS = {
   markdown: 'Markdown policies without front matter',
 } as const;
 
+type EditorSetup = NonNullable<InitOptions['editor']>;
+
+const EDITORS: readonly EditorSetup[] = ['none', 'vscode', 'modeline'];
+
 export function registerInit(program: Command, { io }: CommandContext): void {
   program
     .command('init')
     .description('start a program in DIR, or configure trustlint to read the policies already there; never overwrites a file')
     .argument('[dir]', "the program's folder", '.')
     .option('--today <date>', 'the date to write into a starter policy (YYYY-MM-DD)')
-    .action((dir: string, options: { today?: string }) => {
-      const result = init(resolve(io.cwd, dir), { today: resolveToday(options.today, io.env) });
+    .addOption(
+      new Option('--editor <editor>', 'wire the JSON Schemas into editors: VS Code settings, or a yaml-language-server modeline in the YAML files created')
+        .choices(EDITORS)
+        .default('none'),
+    )
+    .action((dir: string, options: { today?: string; editor: EditorSetup }) => {
+      const result = init(resolve(io.cwd, dir), { today: resolveToday(options.today, io.env), editor: options.editor });
       const { layout } = result;
       const lines = [`Found ${DESCRIPTIONS[layout.kind]} in ${oneLine(result.dir)}.`];
       if (layout.kind !== 'empty') {
@@ -33,7 +45,13 @@ export function registerInit(program: Command, { io }: CommandContext): void {
       for (const note of layout.notes) lines.push(`  ${note}`);
       for (const path of result.created) lines.push(`  created ${oneLine(path)}`);
       for (const path of result.kept) lines.push(`  kept    ${oneLine(path)} (already there; not changed)`);
+      for (const snippet of result.snippets) {
+        lines.push('', `Add these settings to ${oneLine(snippet.path)} by hand:`, '', snippet.content.trimEnd());
+      }
       lines.push('', 'Next: `trustlint lint` to see what needs attention, `trustlint coverage` for the criteria matrix.');
+      if (options.editor !== 'none') {
+        lines.push('Editors: install the schemas and the ESLint plugin (`npm install --save-dev @trustlint/schemas @trustlint/eslint-plugin eslint`); see "In your editor" in the README.');
+      }
       io.stdout.write(`${lines.join('\n')}\n`);
     });
 }
