@@ -12,6 +12,7 @@ import { registerExplain } from './commands/explain.js';
 import { registerGate } from './commands/gate.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
+import { registerReport } from './commands/report.js';
 import { registerRules } from './commands/rules.js';
 import type { Io } from './io.js';
 
@@ -39,6 +40,7 @@ function buildProgram(context: CommandContext): Command {
   registerLint(program, context);
   registerCoverage(program, context);
   registerGate(program, context);
+  registerReport(program, context);
   registerInit(program, context);
   registerRules(program, context);
   registerExplain(program, context);

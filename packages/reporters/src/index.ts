@@ -25,8 +25,27 @@ export {
   type CriterionRow,
   type FrameworkRows,
 } from './coverage-view.js';
-export { escapeData, escapeProperty, workflowCommand } from './github.js';
+export { escapeData, escapeProperty, findingCommand, summaryText, workflowCommand } from './github.js';
 export { junitXml } from './junit.js';
+export { HTML_CSP, htmlReport, PALETTE, PERIOD_MARKS, SEVERITY_MARKS, type ColorPair } from './html.js';
+export { escapeHtml, safeHref } from './html-text.js';
+export {
+  evidenceTimeline,
+  PERIOD_STATES,
+  policyEntry,
+  reportPage,
+  SEVERITIES,
+  type ControlEntry,
+  type EvidenceTimeline,
+  type FindingEntry,
+  type PeriodState,
+  type PolicyEntry,
+  type ReportPage,
+  type ReportPageInput,
+  type ReviewState,
+  type RuleCount,
+  type TimelinePeriod,
+} from './report-model.js';
 export { coverageMarkdown, MARKDOWN_MAX_FINDINGS, MARKDOWN_MAX_LENGTH, markdownReport, type MarkdownOptions } from './markdown.js';
 export { codeSpan, escapeMarkdown, messageMarkdown } from './markdown-text.js';
 export { reportOf, type FormatOptions, type Formatter, type Report, type RuleInfo, type RunOutcome } from './report.js';

@@ -1,0 +1,88 @@
+/**
+ * `trustlint report [DIR]`: the program as one self-contained HTML page for
+ * security leads and auditors (the coverage matrix, controls with their
+ * evidence over the observation period, policies and their reviews, the
+ * findings), written to `--output` (default `trustlint-report.html` in the
+ * working folder). Exit 0 when the page is written, whatever it shows; 2 when
+ * it could not be (a bad config, an unwritable file).
+ */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { rules as registry, type LintResult } from '@trustlint/core';
+import { resolveRules } from '@trustlint/engine';
+import { findRepoRoot, TrustlintError, writeFileAtomic, type Frequency, type PeriodSetting } from '@trustlint/model';
+import { htmlReport, oneLine, reportPage } from '@trustlint/reporters';
+import { EXIT_CLEAN, type CommandContext } from '../main.js';
+import { buildReport, lintProgram, withProgramOptions } from '../report.js';
+
+export const DEFAULT_REPORT_FILE = 'trustlint-report.html';
+
+/** How long `git rev-parse` may take before the report goes without a commit. */
+const GIT_TIMEOUT_MS = 10_000;
+
+export interface ReportCommandOptions {
+  output: string;
+  config?: string;
+  today?: string;
+}
+
+/**
+ * The commit checked out in the repository that holds `dir`, or undefined
+ * when there is none (no repository, no commit yet, no git on PATH): a
+ * report never fails for want of one.
+ */
+export function headCommit(dir: string): string | undefined {
+  const repoRoot = findRepoRoot(dir);
+  if (repoRoot === undefined) return undefined;
+  const result = spawnSync('git', ['-C', repoRoot, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+    encoding: 'utf8',
+    timeout: GIT_TIMEOUT_MS,
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+  });
+  if (result.error !== undefined || result.status !== 0) return undefined;
+  const commit = result.stdout.trim();
+  return /^[0-9a-f]{40,64}$/.test(commit) ? commit : undefined;
+}
+
+/** The evidence period per frequency that this run's `evidence-missing` settings give (its defaults when it is off). */
+function evidencePeriods(result: LintResult): Partial<Record<Frequency, PeriodSetting>> | undefined {
+  const resolved = resolveRules(registry, result.config).find(({ rule }) => rule.name === 'evidence-missing');
+  return (resolved?.options as { periods?: Partial<Record<Frequency, PeriodSetting>> } | undefined)?.periods;
+}
+
+export function registerReport(program: Command, context: CommandContext): void {
+  const command = program
+    .command('report')
+    .description('write the program in DIR as one self-contained HTML page: coverage matrix, controls and evidence, policies, findings')
+    .argument('[dir]', "the program's folder")
+    .option('-o, --output <file>', 'where to write the page (atomically)', DEFAULT_REPORT_FILE);
+  withProgramOptions(command).action((dir: string | undefined, options: ReportCommandOptions) => {
+    context.setExit(runReport(dir, options, context));
+  });
+}
+
+function runReport(dir: string | undefined, options: ReportCommandOptions, { io }: CommandContext): number {
+  const result = lintProgram(io, dir, options);
+  const { program, config } = result;
+  const page = reportPage({
+    report: buildReport(result),
+    controls: program.controls,
+    policies: program.policies,
+    evidence: program.evidence,
+    observationPeriod: config.observationPeriod,
+    soc2Type: config.frameworks.soc2?.type,
+    periods: evidencePeriods(result),
+    commit: headCommit(config.root),
+  });
+  const path = resolve(io.cwd, options.output);
+  try {
+    writeFileAtomic(path, htmlReport(page));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new TrustlintError('output-unwritable', `Could not write the report to ${options.output}: ${reason}`, { cause: error });
+  }
+  io.stdout.write(`Wrote the report of ${oneLine(page.program)} to ${oneLine(options.output)}.\n`);
+  return EXIT_CLEAN;
+}
