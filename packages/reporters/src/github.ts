@@ -55,7 +55,8 @@ function place(at: Pick<RelatedLocation, 'file' | 'line' | 'column'>): string {
   return `${oneLine(at.file)}:${at.line}:${at.column}`;
 }
 
-function annotation(finding: Finding): string {
+/** The workflow command that annotates one finding. */
+export function findingCommand(finding: Finding): string {
   const oneLineRange = finding.endLine === finding.line;
   const properties = finding.file
     ? {
@@ -90,4 +91,4 @@ export function summaryText(report: Report): string {
 }
 
 export const github: Formatter = (report) =>
-  `${[...report.findings.map(annotation), workflowCommand('notice', { title: 'trustlint' }, summaryText(report))].join('\n')}\n`;
+  `${[...report.findings.map(findingCommand), workflowCommand('notice', { title: 'trustlint' }, summaryText(report))].join('\n')}\n`;
