@@ -5,9 +5,11 @@
  */
 import {
   nodeAtPath,
+  outlineMarkdown,
   parseMarkdown,
   type DataPath,
   type FrontMatter,
+  type MarkdownOutline,
   type SourceFile,
   type Span,
   type YamlNode,
@@ -107,7 +109,12 @@ export interface MarkdownDocument extends Located {
   satisfies: CriterionRef[];
   /** Where the Markdown body is. */
   body: Span;
-  /** The Markdown tree of the whole file, parsed on first use. */
+  /**
+   * What rules read from the Markdown (headings, links, where the prose is),
+   * with offsets into the file; read on first use, much faster than `tree()`.
+   */
+  outline(): MarkdownOutline;
+  /** The Markdown tree of the whole file, parsed on first use, for what the outline does not hold. */
   tree(): Root;
 }
 
@@ -297,6 +304,7 @@ function markdownDocument(
   const fields = isRecord(value) ? value : {};
   const keys = metadataKeys(dialect, fields);
   let tree: Root | undefined;
+  let outline: MarkdownOutline | undefined;
   const document: MarkdownDocument = {
     file,
     node: root,
@@ -309,6 +317,7 @@ function markdownDocument(
     title: text(fields[keys.title]),
     satisfies: criterionRefs(fields.satisfies, locate),
     body: { start: frontMatter.bodyStart, end: file.text.length },
+    outline: () => (outline ??= outlineMarkdown(file.text, frontMatter)),
     tree: () => (tree ??= parseMarkdown(file.text, frontMatter)),
   };
   return { document, fields };

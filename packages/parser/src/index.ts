@@ -29,3 +29,4 @@ export {
 } from './yaml-path.js';
 export { findFrontMatter, type FrontMatter, type FrontMatterKind, type FrontMatterMode } from './front-matter.js';
 export { parseMarkdown } from './markdown.js';
+export { outlineMarkdown, outlineOfTree, type MarkdownOutline, type OutlineHeading, type OutlineLink } from './markdown-outline.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Policy } from '@trustlint/model';
-import { headingsOf, proseOf, textOf, walk } from './policy-markdown.js';
+import { headingsOf, proseOf } from './policy-markdown.js';
 import { lintFiles } from './testing/lint.js';
 
 function policyOf(text: string): Policy {
@@ -9,21 +9,10 @@ function policyOf(text: string): Policy {
   return policy;
 }
 
-describe('walk and textOf', () => {
-  it('visits every node in document order and joins the text of inline markup', () => {
-    const policy = policyOf('---\nid: P\n---\n# A *b* `c` [d](e) <span>f</span>\n');
-    const types: string[] = [];
-    walk(policy.tree(), (node) => types.push(node.type));
-    expect(types).toEqual(['root', 'yaml', 'heading', 'text', 'emphasis', 'text', 'text', 'inlineCode', 'text', 'link', 'text', 'text', 'html', 'text', 'html']);
-    const heading = policy.tree().children[1];
-    expect(heading && textOf(heading)).toBe('A b c d f');
-  });
-});
-
 describe('headingsOf', () => {
   it('lists ATX and setext headings with their depth and span, not code', () => {
     const text = '---\nid: P\n---\n# Title\n\nPurpose  and\nScope\n---\n\n```\n## Not a heading\n```\n\n### **Policy**\n';
-    const headings = headingsOf(policyOf(text).tree());
+    const headings = headingsOf(policyOf(text));
     expect(headings.map(({ text: heading, depth }) => [heading, depth])).toEqual([
       ['Title', 1],
       ['Purpose and Scope', 2],

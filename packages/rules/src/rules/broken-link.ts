@@ -7,7 +7,7 @@ import GithubSlugger from 'github-slugger';
 import { orList, suggest, type MarkdownDocument, type Program } from '@trustlint/model';
 import type { Span } from '@trustlint/parser';
 import { createRule } from '../create-rule.js';
-import { headingsOf, walk } from '../policy-markdown.js';
+import { headingsOf } from '../policy-markdown.js';
 
 export type Options = Record<string, never>;
 export type MessageIds = 'missingFile' | 'missingAnchor' | 'missingAnchorHere';
@@ -15,7 +15,7 @@ export type MessageIds = 'missingFile' | 'missingAnchor' | 'missingAnchorHere';
 /** The anchors of a page's headings, as GitHub renders them (`## Roles & duties` → `roles--duties`). */
 function anchorsOf(policy: MarkdownDocument): string[] {
   const slugger = new GithubSlugger();
-  return headingsOf(policy.tree()).map((heading) => slugger.slug(heading.text));
+  return headingsOf(policy).map((heading) => slugger.slug(heading.text));
 }
 
 function decode(text: string): string {
@@ -30,16 +30,11 @@ function decode(text: string): string {
 function relativeLinks(policy: MarkdownDocument): { url: string; span: Span }[] {
   const links: { url: string; span: Span }[] = [];
   const { text } = policy.file;
-  walk(policy.tree(), (node) => {
-    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-    const { url } = node;
-    if (url === '' || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return;
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) return;
-    const at = text.indexOf(url, start);
-    links.push({ url, span: at >= 0 && at + url.length <= end ? { start: at, end: at + url.length } : { start, end } });
-  });
+  for (const { url, span } of policy.outline().links) {
+    if (url === '' || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) continue;
+    const at = text.indexOf(url, span.start);
+    links.push({ url, span: at >= 0 && at + url.length <= span.end ? { start: at, end: at + url.length } : span });
+  }
   return links;
 }
 

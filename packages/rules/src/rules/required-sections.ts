@@ -84,7 +84,7 @@ export const rule = createRule<MessageIds, Options>({
     return {
       policy(policy) {
         if (policy.status === 'retired' || required.length === 0) return;
-        const headings = headingsOf(policy.tree()).filter((heading) => heading.span.start >= policy.body.start);
+        const headings = headingsOf(policy).filter((heading) => heading.span.start >= policy.body.start);
         const title = titleHeading(headings, policy.title);
         const sections = headings.filter((heading) => heading !== title);
         const found = describeFound(sections, title);
