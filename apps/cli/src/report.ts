@@ -4,7 +4,7 @@
  * report is built, rendered and written one way only.
  */
 import { resolve } from 'node:path';
-import { lint, type LintResult } from '@trustlint/core';
+import { lint, type LintCache, type LintResult } from '@trustlint/core';
 import type { Severity } from '@trustlint/engine';
 import { writeFileAtomic } from '@trustlint/model';
 import { FORMAT_NAMES, formatters, markdownReport, reportOf, type Report } from '@trustlint/reporters';
@@ -48,10 +48,11 @@ export function withOutputOptions(command: Command, what: string): Command {
 }
 
 /** Lints the program in `dir` (or the one around the working folder) with a command's options. */
-export function lintProgram(io: Io, dir: string | undefined, options: RunOptions): LintResult {
+export function lintProgram(io: Io, dir: string | undefined, options: RunOptions, cache?: LintCache): LintResult {
   const progress = progressFor(io);
   try {
     return lint({
+      ...(cache ? { cache } : {}),
       onProgress: (update) => {
         progress.update(update);
       },

@@ -17,6 +17,7 @@ import {
   summarize,
   type AnyRule,
   type Baseline,
+  type ResolvedRule,
   type RuleInfo,
   type Finding,
   type Summary,
@@ -45,6 +46,7 @@ import {
 } from '@trustlint/model';
 import { SourceFile } from '@trustlint/parser';
 import { rules as builtinRules } from '@trustlint/rules';
+import { cacheKey, RecordingSource, type LintCache, type RunInputs } from './cache.js';
 
 export interface LintOptions {
   /** The working directory (default: the process's). */
@@ -76,6 +78,12 @@ export interface LintOptions {
   writeBaseline?: boolean;
   /** Told how far the run is: files read, then files checked. */
   onProgress?: (progress: LintProgress) => void;
+  /**
+   * A lint cache (`--cache`): files whose content it holds are not parsed as
+   * Markdown again, nor checked by file rules again under the same settings;
+   * the result says which inputs the run read.
+   */
+  cache?: LintCache;
 }
 
 export interface LintProgress {
@@ -102,6 +110,12 @@ export interface LintResult {
   baselinePath: string | undefined;
   /** The rules the run applied (those the config leaves on; those that compare only with `--base`), in registry order. */
   appliedRules: RuleInfo[];
+  /**
+   * With a cache: every input the run read, for reusing its output while they
+   * stay the same; undefined without a cache, or when some input cannot be
+   * recorded (a file too large or unreadable).
+   */
+  inputs: RunInputs | undefined;
 }
 
 /** Which date runs are judged against: `--today`, TRUSTLINT_TODAY, or the calendar. */
@@ -182,7 +196,21 @@ export function lint(options: LintOptions = {}): LintResult {
   const { config, configPath } = resolveConfig(options);
   const rules = resolveRules(options.rules ?? builtinRules, config);
   const { onProgress } = options;
-  const program = loadProgram(config, onProgress ? { onFile: (done) => { onProgress({ phase: 'reading', done, total: undefined }); } } : {});
+  const { cache } = options;
+  const repoRoot = findRepoRoot(config.root) ?? config.root;
+  const recorder = cache ? new RecordingSource(config.root, repoRoot) : undefined;
+  if (recorder) {
+    if (config.file) recorder.recordFile(config.file.absolutePath);
+    if (options.configFile === undefined) {
+      const from = options.dir === undefined ? cwdOf(options) : resolve(cwdOf(options), options.dir);
+      recorder.recordConfigLookup(from, findConfigFile(from));
+    }
+  }
+  const program = loadProgram(config, {
+    repoRoot,
+    ...(recorder ? { source: recorder } : {}),
+    ...(onProgress ? { onFile: (done: number) => { onProgress({ phase: 'reading', done, total: undefined }); } } : {}),
+  });
   if (program.policies.length === 0 && program.controls.length === 0 && program.files.every((entry) => entry.role !== 'policy' && entry.role !== 'control')) {
     const globs = [...config.paths.policies, ...config.paths.controls].map((glob) => `"${glob}"`).join(', ');
     throw new TrustlintError(
@@ -196,6 +224,7 @@ export function lint(options: LintOptions = {}): LintResult {
   const baselinePath = baselineFile === undefined ? undefined : displayPath(baselineFile, cwd);
   const useBaseline = baselineFile !== undefined && !options.writeBaseline && (options.baseline !== undefined || existsSync(baselineFile));
   const baseline = useBaseline && baselinePath !== undefined ? readBaseline(baselineFile, baselinePath, program.repoRoot) : undefined;
+  if (recorder && baselineFile !== undefined && !options.writeBaseline) recorder.recordFile(baselineFile);
   const basePrograms = new Map<string, Program>();
   const programAt = (ref: string): Program => {
     let found = basePrograms.get(ref);
@@ -203,6 +232,10 @@ export function lint(options: LintOptions = {}): LintResult {
     return found;
   };
   const base = options.base === undefined ? undefined : { program: programAt(options.base), ref: options.base };
+  const documents = [...program.policies, ...program.documents];
+  const entries = new Map(program.files.map((entry) => [entry.file.path, entry]));
+  const fileCache = cache?.fileFindings(...cacheKeys(program, rules, today, options.rules ?? builtinRules));
+  cache?.primeOutlines(documents, entries);
   const result = runRules({
     program,
     rules,
@@ -211,7 +244,9 @@ export function lint(options: LintOptions = {}): LintResult {
     ...(base ? { base } : {}),
     ...(baseline ? { baseline } : {}),
     ...(onProgress ? { onFile: (done: number, total: number) => { onProgress({ phase: 'checking', done, total }); } } : {}),
+    ...(fileCache ? { fileCache } : {}),
   });
+  cache?.keepOutlines(documents, entries);
   if (options.writeBaseline) {
     if (baselineFile === undefined) throw new TrustlintError('usage', 'Cannot write a baseline when baselines are turned off; drop --no-baseline.');
     writeFileAtomic(baselineFile, serializeBaseline(result.findings.filter((finding) => finding.ruleId !== BASELINE_RULE)));
@@ -236,5 +271,30 @@ export function lint(options: LintOptions = {}): LintResult {
     baselined: options.writeBaseline ? findings.length : result.baselined,
     baselinePath: useBaseline || options.writeBaseline ? baselinePath : undefined,
     appliedRules: rules.filter(({ rule }) => base !== undefined || !rule.meta.needsBase).map(({ rule }) => ruleInfo(rule)),
+    inputs: recorder?.inputs(),
   };
+}
+
+function cwdOf(options: LintOptions): string {
+  return options.cwd ?? process.cwd();
+}
+
+/**
+ * The cache keys of a run: what reading a file depends on besides its
+ * content (the config), and what the file rules' findings depend on (the
+ * rules and their options, owners, CODEOWNERS, today).
+ */
+function cacheKeys(program: Program, rules: readonly ResolvedRule[], today: string, known: readonly AnyRule[]): [string, string] {
+  const { config } = program;
+  const parse = cacheKey({ root: config.root, config: config.file?.text ?? null, layout: { ...config, file: undefined } });
+  const textOf = (role: string): string | null => program.files.find((entry) => entry.role === role)?.file.text ?? null;
+  const settings = cacheKey({
+    parse,
+    today,
+    rules: rules.map(({ rule, severity, options }) => [rule.name, severity, options]),
+    known: known.map((rule) => rule.name),
+    owners: textOf('owners'),
+    codeowners: textOf('codeowners'),
+  });
+  return [parse, settings];
 }

@@ -29,4 +29,4 @@ export {
   type RuleSettings,
   type Severity,
 } from './rule.js';
-export { BASELINE_RULE, runFileRules, runRules, type RunInput, type RunResult } from './runner.js';
+export { BASELINE_RULE, runFileRules, runRules, type FileFindingsCache, type KeyedFinding, type RunInput, type RunResult } from './runner.js';

@@ -26,10 +26,36 @@ export const BASELINE_RULE = 'baseline';
 
 type Reporter = (descriptor: ReportDescriptor<string>) => void;
 
+/** A file rule's finding as a cache keeps it: the finding before fingerprinting, and the key of its fingerprint. */
+export interface KeyedFinding {
+  finding: Finding;
+  key: string;
+}
+
+/**
+ * Keeps the file rules' findings of files that have not changed (a cache):
+ * what `get` returns for an entry is used instead of running the file rules
+ * over it; `set` receives the findings of each file the rules ran over.
+ */
+export interface FileFindingsCache {
+  get(entry: ProgramFile): readonly KeyedFinding[] | undefined;
+  set(entry: ProgramFile, findings: readonly KeyedFinding[]): void;
+}
+
 /** Collects findings with the key their fingerprint is made from. */
 class FindingSink {
   readonly findings: Finding[] = [];
   readonly #keys = new Map<Finding, string>();
+
+  add({ finding, key }: KeyedFinding): void {
+    this.findings.push(finding);
+    this.#keys.set(finding, key);
+  }
+
+  /** The findings from `start` on, with their keys. */
+  keyedFrom(start: number): KeyedFinding[] {
+    return this.findings.slice(start).map((finding) => ({ finding: { ...finding }, key: this.#keys.get(finding) ?? finding.message }));
+  }
 
   reporter(rule: AnyRule, severity: Severity): Reporter {
     return (descriptor) => {
@@ -82,6 +108,7 @@ function collectFileFindings(
   settings: RuleSettings,
   sink: FindingSink,
   onFile?: (checked: number, total: number) => void,
+  cache?: FileFindingsCache,
 ): void {
   const instances: { rule: AnyRule; visitors: FileVisitors }[] = [];
   for (const { rule, severity, options } of rules) {
@@ -95,6 +122,12 @@ function collectFileFindings(
   }
   for (const [index, entry] of files.entries()) {
     onFile?.(index + 1, files.length);
+    const cached = cache?.get(entry);
+    if (cached) {
+      for (const keyed of cached) sink.add({ finding: { ...keyed.finding }, key: keyed.key });
+      continue;
+    }
+    const start = sink.findings.length;
     for (const { rule, visitors } of instances) {
       try {
         visitors.file?.(entry);
@@ -125,6 +158,7 @@ function collectFileFindings(
         throw new RuleCrashError(rule.name, entry.file.path, error);
       }
     }
+    cache?.set(entry, sink.keyedFrom(start));
   }
 }
 
@@ -140,6 +174,8 @@ export interface RunInput {
   baseline?: Baseline;
   /** Called as each file is checked. */
   onFile?: (checked: number, total: number) => void;
+  /** File rule findings kept from an earlier run, for files that have not changed. */
+  fileCache?: FileFindingsCache;
 }
 
 export interface RunResult {
@@ -151,7 +187,7 @@ export interface RunResult {
   baselined: number;
 }
 
-export function runRules({ program, rules, today, base, knownRuleIds, baseline, onFile }: RunInput): RunResult {
+export function runRules({ program, rules, today, base, knownRuleIds, baseline, onFile, fileCache }: RunInput): RunResult {
   const settings: RuleSettings = {
     config: program.config,
     owners: program.owners,
@@ -162,7 +198,7 @@ export function runRules({ program, rules, today, base, knownRuleIds, baseline, 
   const coverage = computeCoverage(program.config, program.controls, [...program.policies, ...program.documents]);
   const active = rules.filter(({ rule }) => !rule.meta.needsBase || base !== undefined);
   const sink = new FindingSink();
-  collectFileFindings(active, program.files, settings, sink, onFile);
+  collectFileFindings(active, program.files, settings, sink, onFile, fileCache);
   const baseState = base
     ? { program: base.program, coverage: computeCoverage(base.program.config, base.program.controls, [...base.program.policies, ...base.program.documents]), ref: base.ref }
     : undefined;

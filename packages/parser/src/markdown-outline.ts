@@ -12,7 +12,7 @@
  * be exact (a tab that markdown-it expands inside a paragraph, nesting past
  * its limit).
  */
-import markdownIt, { type MarkdownIt, type StateBlock, type StateCore, type StateInline, type Token } from 'markdown-it';
+import markdownIt, { type MarkdownIt, type Options, type StateBlock, type StateCore, type StateInline, type Token } from 'markdown-it';
 import type { Nodes, Root } from 'mdast';
 import type { FrontMatter } from './front-matter.js';
 import { parseMarkdown } from './markdown.js';
@@ -211,20 +211,30 @@ function attribute(token: Token, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-function isReference(token: Token): boolean {
-  return token.meta !== null && typeof token.meta === 'object' && 'label' in token.meta;
+/**
+ * Whether the link or image that ends before `end` is a reference (`[text][label]`,
+ * `[text][]`, `[label]`): an inline one always ends with the `)` of its destination,
+ * a reference always with a `]`.
+ */
+function isReference(src: string, end: number): boolean {
+  return src.charCodeAt(end - 1) !== 0x29 /* ) */;
 }
 
-function ruleNamed<T>(rules: { name: string; fn: T; alt: string[] }[], name: string): { fn: T; alt: string[] } {
-  const entry = rules.find((candidate) => candidate.name === name);
+/** A ruler's rule list, which markdown-it keeps on it and its type definitions leave out. */
+interface RulerInternals {
+  __rules__: { name: string; fn: unknown; alt: string[] }[];
+}
+
+function ruleNamed(ruler: unknown, name: string): { fn: unknown; alt: string[] } {
+  const entry = (ruler as RulerInternals).__rules__.find((candidate) => candidate.name === name);
   if (!entry) throw new Error(`markdown-it has no rule named ${name}.`);
   return entry;
 }
 
 /** Wraps a block rule so that, when it produces tokens, `record` sees where they came from. */
 function wrapBlock(md: MarkdownIt, name: string, record: (state: StateBlock, startLine: number, tokens: Token[], recorder: Recorder) => void): void {
-  const entry = ruleNamed(md.block.ruler.__rules__, name);
-  const rule: BlockRule = entry.fn;
+  const entry = ruleNamed(md.block.ruler, name);
+  const rule = entry.fn as BlockRule;
   const wrapped: BlockRule = (state, startLine, endLine, silent) => {
     const before = state.tokens.length;
     const ok = rule(state, startLine, endLine, silent);
@@ -241,8 +251,8 @@ function wrapBlock(md: MarkdownIt, name: string, record: (state: StateBlock, sta
  * before it, which markdown-it flushes on the first push.
  */
 function wrapInline(md: MarkdownIt, name: string, record: (state: StateInline, start: number, tokens: Token[]) => InlineRecord | undefined): void {
-  const entry = ruleNamed(md.inline.ruler.__rules__, name);
-  const rule: InlineRule = entry.fn;
+  const entry = ruleNamed(md.inline.ruler, name);
+  const rule = entry.fn as InlineRule;
   const image = name === 'image';
   const wrapped: InlineRule = (state, silent) => {
     if (silent) return rule(state, silent);
@@ -265,11 +275,15 @@ function wrapInline(md: MarkdownIt, name: string, record: (state: StateInline, s
   md.inline.ruler.at(name, wrapped, { alt: entry.alt });
 }
 
+/** Links and images start with `[`, autolinks and inline HTML with `<`, code spans with a backtick. */
+const MAY_HOLD_RECORDS = /[[<`]/;
+
 /** markdown-it's nesting limit; a document that comes near it is read from the tree instead. */
 const MAX_NESTING = 64;
 
 function createParser(): MarkdownIt {
-  const md = markdownIt('commonmark', { maxNesting: MAX_NESTING });
+  // markdown-it reads `maxNesting`, which its type definitions leave out of the options.
+  const md = markdownIt('commonmark', { maxNesting: MAX_NESTING } as Options);
   // Keep destinations as written: mdast does not percent-encode them, and keeps `javascript:` links as links.
   md.normalizeLink = (url) => url;
   md.normalizeLinkText = (url) => url;
@@ -284,7 +298,8 @@ function createParser(): MarkdownIt {
   });
   const recordText = (atx: boolean) => (state: StateBlock, startLine: number, tokens: Token[], recorder: Recorder) => {
     const inline = tokens.find((token) => token.type === 'inline');
-    if (inline) recorder.lines.set(inline, contentLines(state, inline, startLine, atx));
+    // Only the constructs that start with these characters are recorded, and only they need the mapping.
+    if (inline && MAY_HOLD_RECORDS.test(inline.content)) recorder.lines.set(inline, contentLines(state, inline, startLine, atx));
     if (tokens[0]?.type !== 'heading_open') return;
     const heading = block(state, startLine, 'heading');
     // micromark reads definitions as the start of a paragraph: a Setext heading right after them starts where they do.
@@ -312,12 +327,12 @@ function createParser(): MarkdownIt {
     const open = tokens.find((token) => token.type === 'link_open');
     if (!open) return undefined;
     const labelEnd = md.helpers.parseLinkLabel(state, start, true);
-    return { kind: isReference(open) ? 'reference' : 'link', start, end: state.pos, labelStart: start + 1, labelEnd, url: attribute(open, 'href') };
+    return { kind: isReference(state.src, state.pos) ? 'reference' : 'link', start, end: state.pos, labelStart: start + 1, labelEnd, url: attribute(open, 'href') };
   });
   wrapInline(md, 'image', (state, start, tokens) => {
     const image = tokens.find((token) => token.type === 'image');
     if (!image) return undefined;
-    return isReference(image) ? { kind: 'imageReference', start, end: state.pos } : { kind: 'image', start, end: state.pos, url: attribute(image, 'src') };
+    return isReference(state.src, state.pos) ? { kind: 'imageReference', start, end: state.pos } : { kind: 'image', start, end: state.pos, url: attribute(image, 'src') };
   });
   wrapInline(md, 'autolink', (state, start, tokens) => {
     const open = tokens.find((token) => token.type === 'link_open');
@@ -428,6 +443,7 @@ function fastOutline(text: string, frontMatter: FrontMatter | undefined): Markdo
     if (block.kind === 'definition') outline.links.push({ kind: 'definition', url: block.url ?? '', span: whole });
   }
   for (const [token, records] of recorder.inline) {
+    if (records.length === 0) continue;
     const lines = recorder.lines.get(token) ?? notExact();
     const at = (from: number, to: number): Span => span(contentToSource(lines, from), contentToSource(lines, to));
     for (const record of records) {

@@ -5,7 +5,7 @@
  * outline, which is much cheaper to read than a full Markdown tree.
  */
 import type { MarkdownDocument } from '@trustlint/model';
-import type { OutlineHeading, Span } from '@trustlint/parser';
+import type { OutlineHeading } from '@trustlint/parser';
 
 export type HeadingInfo = OutlineHeading;
 
@@ -14,9 +14,9 @@ export function headingsOf(document: MarkdownDocument): HeadingInfo[] {
   return document.outline().headings;
 }
 
-/** Replaces a span's characters with spaces, keeping line breaks. */
-function blank(chars: string[], span: Span): void {
-  for (let i = span.start; i < span.end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+/** The characters of `text` between `start` and `end` as spaces, keeping line breaks. */
+function blanked(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(/[^\r\n]/g, ' ');
 }
 
 /**
@@ -25,8 +25,16 @@ function blank(chars: string[], span: Span): void {
  * targets), so that any offset in it is the same offset in the file.
  */
 export function proseOf(document: MarkdownDocument): string {
-  const chars = document.file.text.split('');
-  blank(chars, { start: 0, end: document.body.start });
-  for (const span of document.outline().nonProse) blank(chars, span);
-  return chars.join('');
+  const { text } = document.file;
+  const spans = [{ start: 0, end: document.body.start }, ...document.outline().nonProse].sort((a, b) => a.start - b.start);
+  const parts: string[] = [];
+  let at = 0;
+  for (const span of spans) {
+    const start = Math.max(span.start, at);
+    if (span.end <= start) continue;
+    parts.push(text.slice(at, start), blanked(text, start, span.end));
+    at = span.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }

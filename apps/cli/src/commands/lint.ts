@@ -1,10 +1,12 @@
 /**
  * `trustlint lint [DIR]`: findings and coverage.
  */
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
+import { CACHE_FILE_NAME, cacheKey, LintCache, resolveToday } from '@trustlint/core';
 import { failsAt } from '@trustlint/engine';
 import { useColor } from '../io.js';
-import { EXIT_CLEAN, EXIT_FINDINGS, type CommandContext } from '../main.js';
+import { EXIT_CLEAN, EXIT_FINDINGS, VERSION, type CommandContext } from '../main.js';
 import { REPORT_FORMATS, type RunOptions, buildReport, emit, lintProgram, renderReport, withFindingOptions, withOutputOptions, withProgramOptions } from '../report.js';
 
 export interface LintCommandOptions extends RunOptions {
@@ -13,6 +15,18 @@ export interface LintCommandOptions extends RunOptions {
   output?: string;
   failOn: 'error' | 'warning' | 'info' | 'never';
   color?: boolean;
+  cache?: boolean;
+  cacheLocation?: string;
+}
+
+/** What a cached run printed. */
+interface CachedOutput {
+  text: string;
+  exitCode: number;
+}
+
+function isCachedOutput(value: unknown): value is CachedOutput {
+  return typeof value === 'object' && value !== null && typeof (value as CachedOutput).text === 'string' && typeof (value as CachedOutput).exitCode === 'number';
 }
 
 export function registerLint(program: Command, context: CommandContext): void {
@@ -22,19 +36,49 @@ export function registerLint(program: Command, context: CommandContext): void {
     .argument('[dir]', "the program's folder")
     .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('stylish'))
     .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'never']).default('error'))
-    .option('--write-baseline', 'write every current finding to the baseline file and exit 0');
+    .option('--write-baseline', 'write every current finding to the baseline file and exit 0')
+    .option('--cache', `reuse the results of earlier runs for what has not changed (kept in ${CACHE_FILE_NAME})`)
+    .option('--cache-location <file>', `where --cache keeps them (default: ${CACHE_FILE_NAME} in the current folder)`);
   withOutputOptions(withFindingOptions(withProgramOptions(command)), 'report').action((dir: string | undefined, options: LintCommandOptions) => {
       context.setExit(runLint(dir, options, context));
     });
 }
 
 function runLint(dir: string | undefined, options: LintCommandOptions, { io }: CommandContext): number {
-  const result = lintProgram(io, dir, options);
+  const color = options.output === undefined && useColor(io, options.color);
+  const cache = options.cache || options.cacheLocation !== undefined ? LintCache.open(resolve(io.cwd, options.cacheLocation ?? CACHE_FILE_NAME), VERSION) : undefined;
+  // A run's output is reused only when everything it depends on is recorded: not with git revisions, nor when it writes a baseline.
+  const reusable = cache !== undefined && options.base === undefined && options.changedSince === undefined && !options.writeBaseline;
+  const key = reusable
+    ? cacheKey({
+        command: 'lint',
+        cwd: io.cwd,
+        dir: dir ?? null,
+        config: options.config ?? null,
+        today: resolveToday(options.today, io.env),
+        baseline: options.baseline ?? null,
+        format: options.format,
+        failOn: options.failOn,
+        color,
+      })
+    : undefined;
+  const cached = key === undefined ? undefined : cache?.output(key);
+  if (isCachedOutput(cached)) {
+    emit(io, options.output, cached.text);
+    return cached.exitCode;
+  }
+  const result = lintProgram(io, dir, options, cache);
   if (options.writeBaseline) {
+    cache?.write();
     io.stderr.write(`trustlint: wrote ${result.baselined} finding(s) to ${result.baselinePath ?? 'the baseline'}; later runs report only new findings.\n`);
     return EXIT_CLEAN;
   }
-  const color = options.output === undefined && useColor(io, options.color);
-  emit(io, options.output, renderReport(buildReport(result), options.format, { color, failOn: options.failOn }));
-  return failsAt(result.findings, options.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
+  const text = renderReport(buildReport(result), options.format, { color, failOn: options.failOn });
+  const exitCode = failsAt(result.findings, options.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
+  emit(io, options.output, text);
+  if (cache) {
+    if (key !== undefined) cache.setOutput(key, result.inputs, { text, exitCode } satisfies CachedOutput);
+    cache.write();
+  }
+  return exitCode;
 }

@@ -1,0 +1,54 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { copyOf, run, TODAY } from './helpers.js';
+
+let program: string;
+
+beforeEach(() => {
+  program = copyOf();
+  appendFileSync(join(program, 'controls', 'access', 'AC-01.yaml'), '\n# trustlint cache test\n');
+});
+
+afterEach(() => {
+  rmSync(program, { recursive: true, force: true });
+});
+
+/** Replaces the text every kept run printed, to tell a reused output from a recomputed one. */
+function tamperWithKeptOutputs(cacheFile: string, text: string): void {
+  const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as { runs: Record<string, { output: { text: string } }> };
+  for (const entry of Object.values(data.runs)) entry.output.text = text;
+  writeFileSync(cacheFile, JSON.stringify(data));
+}
+
+describe('trustlint lint --cache', () => {
+  it('keeps its cache in .trustlintcache in the working folder, and prints the same as without it', async () => {
+    const plain = await run(['lint', '.', '--today', TODAY, '-f', 'json'], { cwd: program });
+    const cold = await run(['lint', '.', '--today', TODAY, '-f', 'json', '--cache'], { cwd: program });
+    const warm = await run(['lint', '.', '--today', TODAY, '-f', 'json', '--cache'], { cwd: program });
+    expect(existsSync(join(program, '.trustlintcache'))).toBe(true);
+    expect(cold).toEqual(plain);
+    expect(warm).toEqual(plain);
+  });
+
+  it('reuses the output of a run while nothing it read has changed, and only then', async () => {
+    const cacheFile = join(program, 'cache', 'lint.json');
+    const args = ['lint', '.', '--today', TODAY, '--cache-location', 'cache/lint.json'];
+    mkdirSync(join(program, 'cache'));
+    const first = await run(args, { cwd: program });
+    expect(first.stdout).not.toBe('');
+    tamperWithKeptOutputs(cacheFile, 'reused\n');
+    expect((await run(args, { cwd: program })).stdout).toBe('reused\n');
+    // Another format, or another day, is another run.
+    expect((await run([...args, '-f', 'json'], { cwd: program })).stdout).not.toBe('reused\n');
+    expect((await run([...args.slice(0, 2), '--today', '2026-11-23', ...args.slice(4)], { cwd: program })).stdout).not.toBe('reused\n');
+
+    const control = join(program, 'controls', 'access', 'AC-01.yaml');
+    writeFileSync(control, readFileSync(control, 'utf8').replace(/^owner: .*$/m, 'owner: nobody-at-all'));
+    const edited = await run(args, { cwd: program });
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).not.toBe('reused\n');
+    expect(edited.stdout).toContain('nobody-at-all');
+    expect(edited).toEqual(await run(args.slice(0, 4), { cwd: program }));
+  });
+});

@@ -1,0 +1,129 @@
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TODAY } from '@trustlint/test-support';
+import { SIZES, writeProgram } from '@trustlint/test-support/generate';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CACHE_FILE_NAME, cacheKey, LintCache } from './cache.js';
+import { lint, type LintOptions } from './lint.js';
+
+const VERSION = 'test-version';
+
+let folder: string;
+let program: string;
+let cachePath: string;
+
+beforeEach(() => {
+  folder = mkdtempSync(join(tmpdir(), 'trustlint-cache-'));
+  program = join(folder, 'program');
+  cachePath = join(folder, CACHE_FILE_NAME);
+  writeProgram(program, { ...SIZES.small, seed: 11 });
+});
+
+afterEach(() => {
+  rmSync(folder, { recursive: true, force: true });
+});
+
+function run(options: Partial<LintOptions> = {}, cache?: LintCache) {
+  const result = lint({ cwd: folder, dir: 'program', today: TODAY, baseline: false, ...options, ...(cache ? { cache } : {}) });
+  cache?.write();
+  return result;
+}
+
+function cachedRun(options: Partial<LintOptions> = {}) {
+  return run(options, LintCache.open(cachePath, VERSION));
+}
+
+const firstPolicy = () => join(program, 'policies', readdirOf('policies')[0] ?? '');
+const firstControl = () => join(program, 'controls', readdirOf('controls')[0] ?? '');
+function readdirOf(sub: string): string[] {
+  return readdirSync(join(program, sub), { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(md|ya?ml)$/.test(name))
+    .sort();
+}
+
+describe('the lint cache', () => {
+  it('gives the findings of an uncached run, cold and warm, and after edits', () => {
+    const plain = run().findings;
+    expect(plain.length).toBeGreaterThan(10);
+    expect(cachedRun().findings).toEqual(plain);
+    // Warm: every outline and every file's findings come from the cache.
+    expect(cachedRun().findings).toEqual(plain);
+
+    // A policy gains a certification claim and a broken link; a control loses its owner.
+    appendFileSync(firstPolicy(), '\nWe are SOC 2 certified. See [the plan](./no-such-plan.md).\n');
+    const control = firstControl();
+    writeFileSync(control, readFileSync(control, 'utf8').replace(/^owner: .*$/m, 'owner: nobody-at-all'));
+    const edited = run().findings;
+    expect(edited).not.toEqual(plain);
+    expect(cachedRun().findings).toEqual(edited);
+    expect(cachedRun().findings).toEqual(edited);
+  });
+
+  it('recomputes file findings when the owners, the config or today change', () => {
+    cachedRun();
+    const owners = join(program, 'owners.yaml');
+    writeFileSync(owners, readFileSync(owners, 'utf8').replace(/active: true/, 'active: false'));
+    expect(cachedRun().findings).toEqual(run().findings);
+    expect(cachedRun({ today: '2031-01-01' }).findings).toEqual(run({ today: '2031-01-01' }).findings);
+    const config = join(program, 'trustlint.config.yaml');
+    appendFileSync(config, '\nrules:\n  review-overdue: off\n');
+    const withoutRule = run().findings;
+    expect(withoutRule.some((finding) => finding.ruleId === 'review-overdue')).toBe(false);
+    expect(cachedRun().findings).toEqual(withoutRule);
+  });
+
+  it('records every input of a run, and reuses its output only while they are unchanged', () => {
+    const key = cacheKey({ run: 'test' });
+    const cache = LintCache.open(cachePath, VERSION);
+    const result = run({}, cache);
+    cache.setOutput(key, result.inputs, 'the output');
+    cache.write();
+    expect(result.inputs?.globs.length).toBeGreaterThan(0);
+    expect(Object.keys(result.inputs?.files ?? {})).toContain(join(program, 'trustlint.config.yaml'));
+    expect(LintCache.open(cachePath, VERSION).output(key)).toBe('the output');
+
+    // Same content, new modification time (a fresh checkout): still the same inputs.
+    const policy = firstPolicy();
+    utimesSync(policy, new Date(2030, 0, 1), new Date(2030, 0, 1));
+    expect(LintCache.open(cachePath, VERSION).output(key)).toBe('the output');
+
+    appendFileSync(policy, '\nMore prose.\n');
+    expect(LintCache.open(cachePath, VERSION).output(key)).toBeUndefined();
+  });
+
+  it('does not reuse an output after a file is added, or a checked path appears', () => {
+    const key = cacheKey({ run: 'test' });
+    const cache = LintCache.open(cachePath, VERSION);
+    cache.setOutput(key, run({}, cache).inputs, 'the output');
+    cache.write();
+    writeFileSync(join(program, 'policies', 'zz-new.md'), '---\ntitle: New\n---\n# New\n');
+    expect(LintCache.open(cachePath, VERSION).output(key)).toBeUndefined();
+    rmSync(join(program, 'policies', 'zz-new.md'));
+    expect(LintCache.open(cachePath, VERSION).output(key)).toBe('the output');
+    writeFileSync(join(program, 'CODEOWNERS'), '* @someone\n');
+    expect(LintCache.open(cachePath, VERSION).output(key)).toBeUndefined();
+  });
+
+  it('ignores a corrupted cache, or one from another version, and replaces it', () => {
+    const plain = run().findings;
+    for (const content of ['', '{"format": "trustlint-cache/1"', 'null', '[]', '{"format":"trustlint-cache/1","version":"test-version","parse":"x","settings":"y","files":{"program/owners.yaml":{"hash":1,"findings":"no"}},"runs":{}}']) {
+      writeFileSync(cachePath, content);
+      expect(cachedRun().findings).toEqual(plain);
+      expect(JSON.parse(readFileSync(cachePath, 'utf8'))).toMatchObject({ format: 'trustlint-cache/1', version: VERSION });
+    }
+    cachedRun();
+    const other = LintCache.open(cachePath, 'another-version');
+    expect(other.output(cacheKey({ run: 'test' }))).toBeUndefined();
+    expect(run({}, other).findings).toEqual(plain);
+    expect(JSON.parse(readFileSync(cachePath, 'utf8'))).toMatchObject({ version: 'another-version' });
+  });
+
+  it('keeps a file named like an object property as any other', () => {
+    writeFileSync(join(program, 'policies', '__proto__.md'), '---\ntitle: Proto\n---\n# Proto\n');
+    const plain = run().findings;
+    expect(cachedRun().findings).toEqual(plain);
+    expect(cachedRun().findings).toEqual(plain);
+    expect(({} as Record<string, unknown>).hash).toBeUndefined();
+  });
+});
