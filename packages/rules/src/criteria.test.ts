@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, parseConfig } from '@trustlint/model';
-import { configPath, locateInConfig, outOfScope } from './criteria.js';
+import { configPath, legacyIsoSuccessors, locateInConfig, outOfScope, suggestionProbe } from './criteria.js';
 
 const config = (text: string) => parseConfig(text, '/program/trustlint.config.yaml', 'trustlint.config.yaml');
 
@@ -40,5 +40,28 @@ describe('criterion scope', () => {
     expect(withFile.file?.rangeOf(locateInConfig(withFile, ['frameworks', 'soc2']).span)).toEqual({ line: 2, column: 9, endLine: 2, endColumn: 11 });
     const none = locateInConfig(defaultConfig('/program'), ['frameworks']);
     expect([none.file.path, none.span]).toEqual(['trustlint.config.yaml', { start: 0, end: 0 }]);
+  });
+});
+
+describe('ISO/IEC 27001:2013 numbering', () => {
+  it('gives the 2022 successors of a control, an objective or a clause, in catalog order', () => {
+    expect(legacyIsoSuccessors('A.9.2.1')).toEqual(['A.5.16']);
+    expect(legacyIsoSuccessors(' 9.2.1 ')).toEqual(['A.5.16']);
+    expect(legacyIsoSuccessors('a9.4.3')).toEqual(['A.5.17']);
+    expect(legacyIsoSuccessors('A.18.2.3')).toEqual(['A.5.36', 'A.8.8']);
+    expect(legacyIsoSuccessors('A.9.2')).toEqual(['A.5.16', 'A.5.17', 'A.5.18', 'A.8.2']);
+    expect(legacyIsoSuccessors('A.10')).toEqual(['A.8.24']);
+    expect(legacyIsoSuccessors('A.11')?.length).toBeGreaterThan(10);
+  });
+
+  it('does not take 2022 themes, unknown numbers or other text for 2013 numbering', () => {
+    for (const id of ['A.5', '8', 'A.9.9.9', 'A.19.1.1', 'A.9.2.1.1', 'CC6.1', 'A.05.1.1', '']) expect(legacyIsoSuccessors(id), id).toBeUndefined();
+  });
+
+  it('compares Annex A ids with the catalog in canonical spelling', () => {
+    expect(suggestionProbe('iso27001', ' 8.35')).toBe('A.8.35');
+    expect(suggestionProbe('iso27001', 'a8.35')).toBe('A.8.35');
+    expect(suggestionProbe('iso27001', 'firewall')).toBe('firewall');
+    expect(suggestionProbe('soc2', ' CC6.10 ')).toBe('CC6.10');
   });
 });

@@ -4,7 +4,7 @@
  * finding about one belongs, and which ids a mistyped one probably meant.
  */
 import { join } from 'node:path';
-import { catalogs, type Criterion } from '@trustlint/catalogs';
+import { catalogs, iso27001, iso27001_2013, type Criterion } from '@trustlint/catalogs';
 import { fileStart, inScopeCategories, suggest, type Config, type FrameworkId, type Location } from '@trustlint/model';
 import { SourceFile, type DataPath } from '@trustlint/parser';
 import { andList } from './wording.js';
@@ -72,12 +72,14 @@ export function outOfScope(config: Config, framework: FrameworkId, id: string): 
 /**
  * Where a program-wide finding about a criterion belongs: the config line
  * that puts its category in scope (Security is always in scope, so its
- * criteria point at the framework's key), or the config's first line.
+ * criteria point at the framework's key, as do all of ISO/IEC 27001's), or
+ * the config's first line.
  */
 export function scopeLocation(config: Config, framework: FrameworkId, criterion: Criterion): Location {
   const categories = config.frameworks.soc2?.categories ?? [];
   const index = framework === 'soc2' ? categories.indexOf(criterion.category) : -1;
-  return locateInConfig(config, index >= 0 && criterion.category !== 'security' ? ['frameworks', 'soc2', 'categories', index] : ['frameworks', framework]);
+  if (index >= 0 && criterion.category !== 'security') return locateInConfig(config, ['frameworks', 'soc2', 'categories', index]);
+  return locateInConfig(config, ['frameworks', framework], 'key');
 }
 
 /**
@@ -98,4 +100,38 @@ export function closestCriteria(id: string, candidates: readonly string[]): stri
   const gap = (candidate: string) => Math.abs(split(candidate).number - wanted.number);
   const best = Math.min(...sameGroup.map(gap));
   return sameGroup.filter((candidate) => gap(candidate) === best);
+}
+
+/**
+ * The id to compare with a catalog's canonical ids when looking for what a
+ * mistyped one meant: an Annex A id gets the `A.` its canonical form has
+ * (`8.35` → `A.8.35`), so that a missing prefix does not count as a typo.
+ */
+export function suggestionProbe(framework: FrameworkId, id: string): string {
+  const trimmed = id.trim();
+  return framework === 'iso27001' ? trimmed.replace(/^(?:a\.?)?(?=[0-9])/i, 'A.') : trimmed;
+}
+
+/** How many 2022 successors a message names before it only counts them. */
+export const LEGACY_SUCCESSORS_NAMED = 4;
+
+/**
+ * The ISO/IEC 27001:2022 controls that a 2013-numbered id became, in catalog
+ * order: those of one control (`A.9.2.1` → `A.5.16`), or of every control of
+ * a 2013 objective or clause (`A.9.2`, `A.12`). The `A.` prefix may be left
+ * out or written in any case (`9.2.1`, `a.9.2.1`). Undefined when the id is
+ * not 2013 numbering; a bare clause is 2013 numbering only from `A.9` on,
+ * since `A.5` to `A.8` are themes of the 2022 edition too.
+ */
+export function legacyIsoSuccessors(id: string): string[] | undefined {
+  const match = /^(?:a\.?)?([1-9][0-9]*(?:\.[1-9][0-9]*){0,2})$/i.exec(id.trim());
+  if (match === null) return undefined;
+  const numbers = match[1] ?? '';
+  if (!numbers.includes('.') && Number(numbers) < 9) return undefined;
+  const normalized = `A.${numbers}`;
+  const exact = iso27001_2013.get(normalized);
+  const controls = exact ? [exact] : iso27001_2013.all.filter((control) => control.id.startsWith(`${normalized}.`));
+  if (controls.length === 0) return undefined;
+  const successors = new Set(controls.flatMap((control) => control.successors));
+  return iso27001.criteria.map((criterion) => criterion.id).filter((successor) => successors.has(successor));
 }

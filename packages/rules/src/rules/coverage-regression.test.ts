@@ -1,4 +1,4 @@
-import { soc2 } from '@trustlint/catalogs';
+import { iso27001, soc2 } from '@trustlint/catalogs';
 import { describe, expect, it } from 'vitest';
 import { brief, lintFiles } from '../testing/lint.js';
 import { rule } from './coverage-regression.js';
@@ -59,5 +59,66 @@ describe('coverage-regression', () => {
 
   it('does nothing without a base revision', () => {
     expect(lintFiles({ 'controls/all.yaml': everythingElse }, { rules: [rule] }).findings).toEqual([]);
+  });
+
+  describe('ISO/IEC 27001', () => {
+    const isoConfig = 'frameworks:\n  soc2:\n    categories: [security]\n  iso27001: {}\n';
+    const annexA = iso27001.criteria.filter((c) => c.id !== 'A.8.20').map((c) => c.id);
+    const rest = `id: ALL\nstatus: implemented\nsatisfies:\n  soc2: [${others.join(', ')}]\n  iso27001: [${annexA.join(', ')}]\n`;
+    /** One control mapped to both frameworks, the Annex A control written without `A.`. */
+    const network = 'id: NET-01\nstatus: implemented\nsatisfies:\n  soc2: [CC6.6]\n  iso27001: ["8.20"]\n';
+    const isoBase = { 'trustlint.config.yaml': isoConfig, 'controls/all.yaml': rest, 'controls/net.yaml': network };
+    const lintIso = (files: Record<string, string>) =>
+      lintFiles({ 'trustlint.config.yaml': isoConfig, 'controls/all.yaml': rest, ...files }, { rules: [rule], base: isoBase }).findings.map(brief);
+
+    it('reports nothing while the Annex A control is still covered, in any spelling', () => {
+      expect(lintIso({ 'controls/net.yaml': network })).toEqual([]);
+      expect(lintIso({ 'controls/net.yaml': network.replace('"8.20"', 'A.8.20') })).toEqual([]);
+    });
+
+    it('reports an Annex A control that a remapping uncovers, at the satisfies key', () => {
+      expect(lintIso({ 'controls/net.yaml': network.replace('"8.20"', 'A.8.21') })).toEqual([
+        {
+          ruleId: 'coverage-regression',
+          messageId: 'unmapped',
+          message:
+            'This change uncovers ISO/IEC 27001 criterion A.8.20 (Network security): at `main` it was covered by `NET-01`, which no longer lists it in `satisfies`; expected A.8.20 kept, or another implemented control to cover it.',
+          file: 'controls/net.yaml',
+          line: 3,
+          column: 1,
+          endLine: 3,
+          endColumn: 10,
+        },
+      ]);
+    });
+
+    it('reports each framework a status change uncovers, at the control status', () => {
+      const findings = lintIso({ 'controls/net.yaml': network.replace('status: implemented', 'status: partially-implemented') });
+      expect(findings).toEqual([
+        expect.objectContaining({ messageId: 'statusChanged', line: 2, column: 9, endLine: 2, endColumn: 30, message: expect.stringMatching(/^This change uncovers ISO\/IEC 27001 criterion A\.8\.20 \(Network security\): .* now `partially-implemented`/) }),
+        expect.objectContaining({ messageId: 'statusChanged', line: 2, column: 9, endLine: 2, endColumn: 30, message: expect.stringMatching(/^This change uncovers SOC 2 criterion CC6\.6 /) }),
+      ]);
+    });
+
+    it('names a removed control at the config key that enables ISO/IEC 27001', () => {
+      const findings = lintIso({});
+      expect(findings.find((finding) => finding.message.includes('A.8.20'))).toEqual({
+        ruleId: 'coverage-regression',
+        messageId: 'removed',
+        message:
+          'This change uncovers ISO/IEC 27001 criterion A.8.20 (Network security): at `main` it was covered by `NET-01` (controls/net.yaml), which this change removes; expected another implemented control to cover A.8.20 first.',
+        file: 'trustlint.config.yaml',
+        line: 4,
+        column: 3,
+        endLine: 4,
+        endColumn: 11,
+      });
+    });
+
+    it('does not report an Annex A control when ISO/IEC 27001 was not enabled at the base', () => {
+      const soc2Only = { ...isoBase, 'trustlint.config.yaml': config };
+      const files = { 'trustlint.config.yaml': isoConfig, 'controls/all.yaml': rest, 'controls/net.yaml': network.replace('"8.20"', 'A.8.21') };
+      expect(lintFiles(files, { rules: [rule], base: soc2Only }).findings).toEqual([]);
+    });
   });
 });

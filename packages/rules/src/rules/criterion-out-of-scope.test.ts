@@ -55,7 +55,7 @@ describe('criterion-out-of-scope', () => {
     ]);
   });
 
-  it('keeps the id as written, in any accepted spelling', () => {
+  it('names the criterion in its canonical form, whatever the accepted spelling, at the place it is written', () => {
     const { findings } = lint({ 'controls/a.yaml': control('  soc2:\n    - pi1.3\n    - P4.1') });
     expect(findings.map(brief)).toEqual([
       expect.objectContaining({
@@ -64,7 +64,7 @@ describe('criterion-out-of-scope', () => {
         endLine: 5,
         endColumn: 12,
         message:
-          'Unexpected criterion `pi1.3`: it belongs to SOC 2 Processing Integrity, a category not in scope (in scope: Security and Confidentiality); expected a criterion of an in-scope category, or add `processing-integrity` to `frameworks.soc2.categories` in trustlint.config.yaml.',
+          'Unexpected criterion `PI1.3`: it belongs to SOC 2 Processing Integrity, a category not in scope (in scope: Security and Confidentiality); expected a criterion of an in-scope category, or add `processing-integrity` to `frameworks.soc2.categories` in trustlint.config.yaml.',
       }),
       expect.objectContaining({
         line: 6,
@@ -90,10 +90,29 @@ describe('criterion-out-of-scope', () => {
         endLine: 5,
         endColumn: 20,
       },
-      expect.objectContaining({ messageId: 'framework', line: 5, column: 22, endColumn: 25, message: expect.stringMatching(/^Unexpected criterion `8\.8`: it belongs to ISO\/IEC 27001, /) }),
+      {
+        ruleId: 'criterion-out-of-scope',
+        messageId: 'framework',
+        message:
+          'Unexpected criterion `A.8.8`: it belongs to ISO/IEC 27001, a framework not in scope (in scope: SOC 2); expected a criterion of an in-scope framework, or add `iso27001: {}` under `frameworks` in trustlint.config.yaml.',
+        file: 'controls/a.yaml',
+        line: 5,
+        column: 22,
+        endLine: 5,
+        endColumn: 25,
+      },
     ]);
     expect(findings[0]?.related).toEqual([
       { file: 'trustlint.config.yaml', line: 1, column: 1, endLine: 1, endColumn: 11, message: 'The frameworks in scope are set here.' },
+    ]);
+  });
+
+  it('reports Annex A controls of a policy when ISO/IEC 27001 is not enabled, in any spelling', () => {
+    const policy = ['---', 'id: POL-1', 'status: approved', 'satisfies:', '  soc2: [CC6.1]', '  iso27001:', '    - a.5.15', '    - "5.16"', '---', '# Policy', ''].join('\n');
+    const { findings } = lint({ 'policy.md': policy });
+    expect(findings.map(brief)).toEqual([
+      expect.objectContaining({ messageId: 'framework', file: 'policy.md', line: 7, column: 7, endLine: 7, endColumn: 13, message: expect.stringMatching(/^Unexpected criterion `A\.5\.15`: it belongs to ISO\/IEC 27001, a framework not in scope \(in scope: SOC 2\);/) }),
+      expect.objectContaining({ messageId: 'framework', file: 'policy.md', line: 8, column: 7, endLine: 8, endColumn: 13, message: expect.stringMatching(/^Unexpected criterion `A\.5\.16`: /) }),
     ]);
   });
 

@@ -1,7 +1,9 @@
 /**
  * A control or policy should map only to criteria the program is examined
  * against: criteria of a SOC 2 category or a framework that is not in scope
- * make coverage look broader than it is and mislead the reader.
+ * make coverage look broader than it is and mislead the reader. Messages name
+ * the criterion in its canonical form (`A.5.15` for `5.15`); the range is
+ * where it is written.
  */
 import { catalogs } from '@trustlint/catalogs';
 import type { CriterionRef } from '@trustlint/model';
@@ -40,7 +42,7 @@ export const rule = createRule<MessageIds, Options>({
       if (out === undefined) return;
       context.report({
         messageId: out.reason,
-        data: { id: ref.id, belongsTo: out.belongsTo, inScope: out.inScope, fix: out.fix },
+        data: { id, belongsTo: out.belongsTo, inScope: out.inScope, fix: out.fix },
         at: ref.location,
         ...(config.file ? { related: [{ at: locateInConfig(config, out.setting.path), message: out.setting.note }] } : {}),
       });

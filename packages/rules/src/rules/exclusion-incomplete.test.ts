@@ -198,7 +198,7 @@ describe('exclusion-incomplete', () => {
       {
         ruleId: 'exclusion-incomplete',
         messageId: 'duplicate',
-        message: 'Duplicate exclusion of `a1.3`: already excluded at trustlint.config.yaml:5; expected each criterion to be excluded once.',
+        message: 'Duplicate exclusion of `A1.3`: already excluded at trustlint.config.yaml:5; expected each criterion to be excluded once.',
         file: 'trustlint.config.yaml',
         line: 8,
         column: 16,
@@ -216,6 +216,105 @@ describe('exclusion-incomplete', () => {
       ['unknownCriterion', 5, 17, 22],
       ['approverTeam', 5, 34, 42],
     ]);
+  });
+
+  describe('ISO/IEC 27001: entries of the Statement of Applicability', () => {
+    /** SOC 2 Security and ISO/IEC 27001 in scope, and the given exclusions (lines under `exclusions:`, which is line 4). */
+    const isoConfig = (...exclusions: string[]) => ['frameworks:', '  soc2: {}', '  iso27001: {}', 'exclusions:', ...exclusions, ''].join('\n');
+    const ISO = ['  - framework: iso27001', '    criterion: "7.11"'];
+
+    it('asks for the justification the Statement of Applicability needs, naming the control canonically', () => {
+      const findings = lint(isoConfig(...ISO, '    approver: maya.okafor'));
+      expect(findings.map(brief)).toEqual([
+        {
+          ruleId: 'exclusion-incomplete',
+          messageId: 'missingJustification',
+          message:
+            'Exclusion of ISO/IEC 27001 control `A.7.11` has no justification; the Statement of Applicability needs one for every excluded control: expected a non-blank `reason` that says why the control is not applicable.',
+          file: 'trustlint.config.yaml',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 24,
+        },
+      ]);
+      const [blank] = lint(isoConfig(...ISO, '    reason: ""', '    approver: maya.okafor'));
+      expect(blank).toMatchObject({ messageId: 'missingJustification', line: 7, column: 13, endLine: 7, endColumn: 15 });
+    });
+
+    it('reports a missing or inactive approver of an Annex A exclusion', () => {
+      const findings = lint(isoConfig(...ISO, '    reason: No equipment of ours is hosted.'));
+      expect(findings.map(brief)).toEqual([
+        {
+          ruleId: 'exclusion-incomplete',
+          messageId: 'missingApprover',
+          message: 'Exclusion of `A.7.11` has no approver; expected `approver`: an active person in owners.yaml who accepted leaving it out.',
+          file: 'trustlint.config.yaml',
+          line: 5,
+          column: 5,
+          endLine: 5,
+          endColumn: 24,
+        },
+      ]);
+      const [inactive] = lint(isoConfig(...ISO, '    reason: No equipment of ours is hosted.', '    approver: jonah.pike'));
+      expect(inactive).toMatchObject({
+        messageId: 'approverInactive',
+        message: 'Unexpected approver `jonah.pike` of the exclusion of `A.7.11`: marked inactive in owners.yaml; expected an active person.',
+        line: 8,
+        column: 15,
+        endColumn: 25,
+      });
+    });
+
+    it('names the 2022 successor of a control written in 2013 numbering', () => {
+      const findings = lint(isoConfig('  - framework: iso27001', '    criterion: A.11.2.2', '    reason: No equipment of ours is hosted.', '    approver: maya.okafor'));
+      expect(findings.map(brief)).toEqual([
+        {
+          ruleId: 'exclusion-incomplete',
+          messageId: 'legacyCriterion',
+          message: 'Unexpected criterion `A.11.2.2` in an exclusion: ISO/IEC 27001:2013 numbering, but the 2022 catalog applies; expected `A.7.11`.',
+          file: 'trustlint.config.yaml',
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 24,
+        },
+      ]);
+      const [clause] = lint(isoConfig('  - framework: iso27001', '    criterion: A.11', '    reason: No premises.', '    approver: maya.okafor'));
+      expect(clause?.message).toMatch(/^Unexpected criterion `A\.11` in an exclusion: ISO\/IEC 27001:2013 numbering, but the 2022 catalog applies; expected one of the \d+ 2022 controls it became, such as `A\.7\.1`, `A\.7\.2` or `A\.7\.3`\.$/);
+    });
+
+    it('suggests the closest Annex A control for an unknown one, with or without `A.`', () => {
+      const [finding] = lint(isoConfig('  - framework: iso27001', '    criterion: "7.15"', '    reason: None.', '    approver: maya.okafor'));
+      expect(finding && brief(finding)).toEqual({
+        ruleId: 'exclusion-incomplete',
+        messageId: 'unknownCriterion',
+        message: 'Unexpected criterion `7.15` in an exclusion: not in the ISO/IEC 27001 catalog; expected `A.7.14` (a close match).',
+        file: 'trustlint.config.yaml',
+        line: 6,
+        column: 16,
+        endLine: 6,
+        endColumn: 22,
+      });
+    });
+
+    it('reports an Annex A control excluded twice in two spellings, and keeps frameworks apart', () => {
+      const justified = ['    reason: No equipment of ours is hosted.', '    approver: maya.okafor'];
+      const findings = lint(isoConfig(...ISO, ...justified, '  - framework: iso27001', '    criterion: A.7.11', ...justified, '  - criterion: A1.3', ...justified));
+      expect(findings.map(brief)).toEqual([
+        {
+          ruleId: 'exclusion-incomplete',
+          messageId: 'duplicate',
+          message: 'Duplicate exclusion of `A.7.11`: already excluded at trustlint.config.yaml:6; expected each criterion to be excluded once.',
+          file: 'trustlint.config.yaml',
+          line: 10,
+          column: 16,
+          endLine: 10,
+          endColumn: 22,
+        },
+        expect.objectContaining({ messageId: 'outOfScope', line: 13, message: expect.stringContaining('`A1.3`: it belongs to SOC 2 Availability') }),
+      ]);
+    });
   });
 
   it('finds nothing in the sample program', () => {

@@ -1,22 +1,27 @@
 /**
  * An exclusion takes a criterion out of the coverage gate, so it must say why
- * and who accepted it, and it must name an in-scope criterion, once.
+ * and who accepted it, and it must name an in-scope criterion, once. For
+ * ISO/IEC 27001 an exclusion is an entry of the Statement of Applicability:
+ * its reason is the justification that the standard requires. Messages name
+ * the criterion in its canonical form (`A.7.4` for `7.4`).
  */
 import { catalogs } from '@trustlint/catalogs';
 import type { ReportDescriptor } from '@trustlint/engine';
-import { inScopeCategories, type Config, type Exclusion, type Location, type Owners, type Team } from '@trustlint/model';
+import { inScopeCategories, orList, type Config, type Exclusion, type Location, type Owners, type Team } from '@trustlint/model';
 import { createRule } from '../create-rule.js';
-import { FRAMEWORK_TITLES, closestCriteria, locateInConfig, outOfScope } from '../criteria.js';
+import { FRAMEWORK_TITLES, closestCriteria, LEGACY_SUCCESSORS_NAMED, legacyIsoSuccessors, locateInConfig, outOfScope, suggestionProbe } from '../criteria.js';
 import { expectedId, placeOf, someOf } from '../wording.js';
 
 export type Options = Record<string, never>;
 export type MessageIds =
   | 'missingReason'
+  | 'missingJustification'
   | 'missingApprover'
   | 'approverUnknown'
   | 'approverTeam'
   | 'approverInactive'
   | 'unknownCriterion'
+  | 'legacyCriterion'
   | 'outOfScope'
   | 'duplicate';
 
@@ -36,11 +41,11 @@ function blank(value: string | undefined): boolean {
   return value === undefined || value.trim() === '';
 }
 
-function checkReason(exclusion: Exclusion, config: Config, report: Report): void {
+function checkReason(exclusion: Exclusion, criterion: string, config: Config, report: Report): void {
   if (!blank(exclusion.reason)) return;
   const places = placesOf(config, exclusion);
   const at = exclusion.reason === undefined ? places.head : places.value('reason');
-  report({ messageId: 'missingReason', data: { criterion: exclusion.criterion }, at });
+  report({ messageId: exclusion.framework === 'iso27001' ? 'missingJustification' : 'missingReason', data: { criterion }, at });
 }
 
 /** What to name instead of a team: one of its active members, if it has any. */
@@ -50,11 +55,11 @@ function personOfTeam(team: Team, activePeople: readonly string[]): string {
   return `an active person, such as its ${members.length === 1 ? 'member' : 'members'} ${someOf(members)}`;
 }
 
-function checkApprover(exclusion: Exclusion, config: Config, owners: Owners, report: Report): void {
+function checkApprover(exclusion: Exclusion, criterion: string, config: Config, owners: Owners, report: Report): void {
   const places = placesOf(config, exclusion);
   const { approver } = exclusion;
   const ownersFile = owners.file.path;
-  const data = { criterion: exclusion.criterion, ownersFile };
+  const data = { criterion, ownersFile };
   if (approver === undefined || blank(approver)) {
     report({ messageId: 'missingApprover', data, at: approver === undefined ? places.head : places.value('approver') });
     return;
@@ -85,11 +90,22 @@ function checkCriterion(exclusion: Exclusion, config: Config, report: Report): s
   const at = placesOf(config, exclusion).value('criterion');
   const catalog = catalogs[framework];
   const id = catalog.canonicalize(criterion.trim());
+  if (id === undefined && framework === 'iso27001') {
+    const successors = legacyIsoSuccessors(criterion);
+    if (successors) {
+      const expected =
+        successors.length <= LEGACY_SUCCESSORS_NAMED
+          ? orList(successors)
+          : `one of the ${successors.length} 2022 controls it became, such as ${orList(successors.slice(0, LEGACY_SUCCESSORS_NAMED - 1))}`;
+      report({ messageId: 'legacyCriterion', data: { criterion: criterion.trim(), expected }, at });
+      return undefined;
+    }
+  }
   if (id === undefined) {
     const inScope = inScopeCategories(config, framework).flatMap((category) => category.criteria);
     const candidates = inScope.length ? inScope : catalog.criteria.map((entry) => entry.id);
     const noun = inScope.length ? `an in-scope ${FRAMEWORK_TITLES[framework]} criterion` : `a criterion of ${FRAMEWORK_TITLES[framework]}`;
-    const expected = expectedId(criterion.trim(), candidates, { noun, none: 'the catalog has none', closest: closestCriteria });
+    const expected = expectedId(suggestionProbe(framework, criterion), candidates, { noun, none: 'the catalog has none', closest: closestCriteria });
     report({ messageId: 'unknownCriterion', data: { criterion, framework: FRAMEWORK_TITLES[framework], expected }, at });
     return undefined;
   }
@@ -97,7 +113,7 @@ function checkCriterion(exclusion: Exclusion, config: Config, report: Report): s
   if (out) {
     report({
       messageId: 'outOfScope',
-      data: { criterion, belongsTo: out.belongsTo, what: out.reason === 'category' ? 'a category' : 'a framework', inScope: out.inScope },
+      data: { criterion: id, belongsTo: out.belongsTo, what: out.reason === 'category' ? 'a category' : 'a framework', inScope: out.inScope },
       at,
       related: [{ at: locateInConfig(config, out.setting.path), message: out.setting.note }],
     });
@@ -118,7 +134,7 @@ function duplicateChecker(config: Config, report: Report): (exclusion: Exclusion
     }
     report({
       messageId: 'duplicate',
-      data: { criterion: exclusion.criterion, first: placeOf(first) },
+      data: { criterion: id, first: placeOf(first) },
       at,
       related: [{ at: first, message: `\`${id}\` is first excluded here.` }],
     });
@@ -135,11 +151,15 @@ export const rule = createRule<MessageIds, Options>({
     },
     messages: {
       missingReason: 'Exclusion of `{{criterion}}` has no reason; expected a non-blank `reason` that says why the criterion does not apply.',
+      missingJustification:
+        'Exclusion of ISO/IEC 27001 control `{{criterion}}` has no justification; the Statement of Applicability needs one for every excluded control: expected a non-blank `reason` that says why the control is not applicable.',
       missingApprover: 'Exclusion of `{{criterion}}` has no approver; expected `approver`: an active person in {{ownersFile}} who accepted leaving it out.',
       approverUnknown: 'Unexpected approver `{{id}}` of the exclusion of `{{criterion}}`: not in {{ownersFile}}; expected {{expected}}.',
       approverTeam: 'Unexpected approver `{{id}}` of the exclusion of `{{criterion}}`: a team, and a team cannot sign off; expected {{expected}}.',
       approverInactive: 'Unexpected approver `{{id}}` of the exclusion of `{{criterion}}`: marked inactive in {{ownersFile}}; expected an active person.',
       unknownCriterion: 'Unexpected criterion `{{criterion}}` in an exclusion: not in the {{framework}} catalog; expected {{expected}}.',
+      legacyCriterion:
+        'Unexpected criterion `{{criterion}}` in an exclusion: ISO/IEC 27001:2013 numbering, but the 2022 catalog applies; expected {{expected}}.',
       outOfScope:
         'Unexpected exclusion of `{{criterion}}`: it belongs to {{belongsTo}}, {{what}} not in scope (in scope: {{inScope}}), so there is nothing to exclude; expected an in-scope criterion, or no exclusion.',
       duplicate: 'Duplicate exclusion of `{{criterion}}`: already excluded at {{first}}; expected each criterion to be excluded once.',
@@ -158,8 +178,9 @@ export const rule = createRule<MessageIds, Options>({
     for (const exclusion of config.exclusions) {
       const id = checkCriterion(exclusion, config, report);
       if (id !== undefined) checkDuplicate(exclusion, id);
-      checkReason(exclusion, config, report);
-      checkApprover(exclusion, config, owners, report);
+      const criterion = id ?? exclusion.criterion;
+      checkReason(exclusion, criterion, config, report);
+      checkApprover(exclusion, criterion, config, owners, report);
     }
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { soc2 } from '@trustlint/catalogs';
+import { iso27001, soc2 } from '@trustlint/catalogs';
 import { brief, lintFiles } from '../testing/lint.js';
 import { rule } from './uncovered-criterion.js';
 
@@ -75,6 +75,61 @@ describe('uncovered-criterion', () => {
       messageId: 'onlyDocuments',
       message:
         'In-scope SOC 2 criterion CC6.6 (Protection against external threats) has no implemented control: it is listed only by policy `POL-NET`, and a document states intent without implementing it; expected a control with `status: implemented` that lists CC6.6 in `satisfies.soc2`.',
+    });
+  });
+
+  describe('ISO/IEC 27001', () => {
+    const isoConfig = 'frameworks:\n  soc2: {}\n  iso27001: {}\n';
+    const security = soc2.criteria.filter((criterion) => criterion.category === 'security').map((criterion) => criterion.id);
+    /** One control covering SOC 2 Security and every Annex A control but those left out, written without `A.`. */
+    function isoProgram(leftOut: readonly string[], extra: Record<string, string> = {}) {
+      const annexA = iso27001.criteria.map((criterion) => criterion.id).filter((id) => !leftOut.includes(id)).map((id) => id.slice(2));
+      const all = `id: ALL\nstatus: implemented\nsatisfies:\n  soc2: [${security.join(', ')}]\n  iso27001: [${annexA.join(', ')}]\n`;
+      return { 'trustlint.config.yaml': isoConfig, 'controls/all.yaml': all, ...extra };
+    }
+
+    it('counts Annex A controls written without `A.` under their canonical ids', () => {
+      const { findings, coverage } = lintFiles(isoProgram([]), { rules: [rule] });
+      expect(findings).toEqual([]);
+      expect(coverage.framework('iso27001')?.covered).toHaveLength(93);
+      expect(coverage.framework('iso27001')?.covered.slice(0, 2)).toEqual(['A.5.1', 'A.5.2']);
+    });
+
+    it('names an uncovered Annex A control at the config key that enables ISO/IEC 27001', () => {
+      const { findings, coverage } = lintFiles(isoProgram(['A.8.17']), { rules: [rule] });
+      expect(coverage.framework('iso27001')?.uncovered).toEqual(['A.8.17']);
+      expect(coverage.framework('soc2')?.uncovered).toEqual([]);
+      expect(findings.map(brief)).toEqual([
+        {
+          ruleId: 'uncovered-criterion',
+          messageId: 'uncovered',
+          message:
+            'In-scope ISO/IEC 27001 criterion A.8.17 (Clock synchronization) has no implemented control; expected a control with `status: implemented` that lists A.8.17 in `satisfies.iso27001`.',
+          file: 'trustlint.config.yaml',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 11,
+        },
+      ]);
+    });
+
+    it('says which controls list an Annex A control without implementing it, in any spelling', () => {
+      const planned = 'id: NTP-1\nstatus: planned\nsatisfies: {iso27001: ["8.17"]}\n';
+      const [finding] = lintFiles(isoProgram(['A.8.17'], { 'controls/ntp.yaml': planned }), { rules: [rule] }).findings;
+      expect(finding).toMatchObject({
+        messageId: 'notImplemented',
+        message:
+          'In-scope ISO/IEC 27001 criterion A.8.17 (Clock synchronization) has no implemented control: it is listed only by `NTP-1` (planned); expected at least one with `status: implemented`.',
+      });
+    });
+
+    it('does not require an Annex A control excluded for ISO/IEC 27001, but still one excluded for SOC 2 only', () => {
+      const exclusions = 'exclusions:\n  - framework: iso27001\n    criterion: "7.11"\n    reason: No equipment of our own.\n    approver: alice\n  - criterion: A.8.17\n    reason: Wrong framework.\n    approver: alice\n';
+      const files = { ...isoProgram(['A.7.11', 'A.8.17']), 'trustlint.config.yaml': `${isoConfig}${exclusions}` };
+      const { findings, coverage } = lintFiles(files, { rules: [rule] });
+      expect(coverage.framework('iso27001')?.excluded).toEqual(['A.7.11']);
+      expect(findings.map((finding) => finding.message)).toEqual([expect.stringMatching(/^In-scope ISO\/IEC 27001 criterion A\.8\.17 /)]);
     });
   });
 });
