@@ -63426,7 +63426,8 @@ function outOfScope(config2, framework, id) {
 function scopeLocation(config2, framework, criterion) {
   const categories = config2.frameworks.soc2?.categories ?? [];
   const index2 = framework === "soc2" ? categories.indexOf(criterion.category) : -1;
-  return locateInConfig(config2, index2 >= 0 && criterion.category !== "security" ? ["frameworks", "soc2", "categories", index2] : ["frameworks", framework]);
+  if (index2 >= 0 && criterion.category !== "security") return locateInConfig(config2, ["frameworks", "soc2", "categories", index2]);
+  return locateInConfig(config2, ["frameworks", framework], "key");
 }
 function closestCriteria(id, candidates) {
   const close2 = suggest(id, candidates);
@@ -63441,6 +63442,23 @@ function closestCriteria(id, candidates) {
   const gap = (candidate) => Math.abs(split(candidate).number - wanted.number);
   const best = Math.min(...sameGroup.map(gap));
   return sameGroup.filter((candidate) => gap(candidate) === best);
+}
+function suggestionProbe(framework, id) {
+  const trimmed = id.trim();
+  return framework === "iso27001" ? trimmed.replace(/^(?:a\.?)?(?=[0-9])/i, "A.") : trimmed;
+}
+var LEGACY_SUCCESSORS_NAMED = 4;
+function legacyIsoSuccessors(id) {
+  const match2 = /^(?:a\.?)?([1-9][0-9]*(?:\.[1-9][0-9]*){0,2})$/i.exec(id.trim());
+  if (match2 === null) return void 0;
+  const numbers = match2[1] ?? "";
+  if (!numbers.includes(".") && Number(numbers) < 9) return void 0;
+  const normalized = `A.${numbers}`;
+  const exact = iso27001_2013.get(normalized);
+  const controls = exact ? [exact] : iso27001_2013.all.filter((control) => control.id.startsWith(`${normalized}.`));
+  if (controls.length === 0) return void 0;
+  const successors = new Set(controls.flatMap((control) => control.successors));
+  return iso27001.criteria.map((criterion) => criterion.id).filter((successor) => successors.has(successor));
 }
 
 // ../../packages/rules/src/rules/coverage-regression.ts
@@ -63530,7 +63548,7 @@ var rule5 = createRule({
       if (out === void 0) return;
       context3.report({
         messageId: out.reason,
-        data: { id: ref.id, belongsTo: out.belongsTo, inScope: out.inScope, fix: out.fix },
+        data: { id, belongsTo: out.belongsTo, inScope: out.inScope, fix: out.fix },
         at: ref.location,
         ...config2.file ? { related: [{ at: locateInConfig(config2, out.setting.path), message: out.setting.note }] } : {}
       });
@@ -63760,22 +63778,22 @@ function placesOf(config2, exclusion) {
 function blank(value2) {
   return value2 === void 0 || value2.trim() === "";
 }
-function checkReason(exclusion, config2, report2) {
+function checkReason(exclusion, criterion, config2, report2) {
   if (!blank(exclusion.reason)) return;
   const places = placesOf(config2, exclusion);
   const at = exclusion.reason === void 0 ? places.head : places.value("reason");
-  report2({ messageId: "missingReason", data: { criterion: exclusion.criterion }, at });
+  report2({ messageId: exclusion.framework === "iso27001" ? "missingJustification" : "missingReason", data: { criterion }, at });
 }
 function personOfTeam(team, activePeople) {
   const members = team.members.map((member) => member.id).filter((id) => activePeople.includes(id));
   if (members.length === 0) return "an active person";
   return `an active person, such as its ${members.length === 1 ? "member" : "members"} ${someOf(members)}`;
 }
-function checkApprover(exclusion, config2, owners, report2) {
+function checkApprover(exclusion, criterion, config2, owners, report2) {
   const places = placesOf(config2, exclusion);
   const { approver } = exclusion;
   const ownersFile = owners.file.path;
-  const data = { criterion: exclusion.criterion, ownersFile };
+  const data = { criterion, ownersFile };
   if (approver === void 0 || blank(approver)) {
     report2({ messageId: "missingApprover", data, at: approver === void 0 ? places.head : places.value("approver") });
     return;
@@ -63804,11 +63822,19 @@ function checkCriterion(exclusion, config2, report2) {
   const at = placesOf(config2, exclusion).value("criterion");
   const catalog = catalogs[framework];
   const id = catalog.canonicalize(criterion.trim());
+  if (id === void 0 && framework === "iso27001") {
+    const successors = legacyIsoSuccessors(criterion);
+    if (successors) {
+      const expected = successors.length <= LEGACY_SUCCESSORS_NAMED ? orList(successors) : `one of the ${successors.length} 2022 controls it became, such as ${orList(successors.slice(0, LEGACY_SUCCESSORS_NAMED - 1))}`;
+      report2({ messageId: "legacyCriterion", data: { criterion: criterion.trim(), expected }, at });
+      return void 0;
+    }
+  }
   if (id === void 0) {
     const inScope = inScopeCategories(config2, framework).flatMap((category) => category.criteria);
     const candidates = inScope.length ? inScope : catalog.criteria.map((entry) => entry.id);
     const noun = inScope.length ? `an in-scope ${FRAMEWORK_TITLES[framework]} criterion` : `a criterion of ${FRAMEWORK_TITLES[framework]}`;
-    const expected = expectedId(criterion.trim(), candidates, { noun, none: "the catalog has none", closest: closestCriteria });
+    const expected = expectedId(suggestionProbe(framework, criterion), candidates, { noun, none: "the catalog has none", closest: closestCriteria });
     report2({ messageId: "unknownCriterion", data: { criterion, framework: FRAMEWORK_TITLES[framework], expected }, at });
     return void 0;
   }
@@ -63816,7 +63842,7 @@ function checkCriterion(exclusion, config2, report2) {
   if (out) {
     report2({
       messageId: "outOfScope",
-      data: { criterion, belongsTo: out.belongsTo, what: out.reason === "category" ? "a category" : "a framework", inScope: out.inScope },
+      data: { criterion: id, belongsTo: out.belongsTo, what: out.reason === "category" ? "a category" : "a framework", inScope: out.inScope },
       at,
       related: [{ at: locateInConfig(config2, out.setting.path), message: out.setting.note }]
     });
@@ -63835,7 +63861,7 @@ function duplicateChecker(config2, report2) {
     }
     report2({
       messageId: "duplicate",
-      data: { criterion: exclusion.criterion, first: placeOf(first) },
+      data: { criterion: id, first: placeOf(first) },
       at,
       related: [{ at: first, message: `\`${id}\` is first excluded here.` }]
     });
@@ -63851,11 +63877,13 @@ var rule9 = createRule({
     },
     messages: {
       missingReason: "Exclusion of `{{criterion}}` has no reason; expected a non-blank `reason` that says why the criterion does not apply.",
+      missingJustification: "Exclusion of ISO/IEC 27001 control `{{criterion}}` has no justification; the Statement of Applicability needs one for every excluded control: expected a non-blank `reason` that says why the control is not applicable.",
       missingApprover: "Exclusion of `{{criterion}}` has no approver; expected `approver`: an active person in {{ownersFile}} who accepted leaving it out.",
       approverUnknown: "Unexpected approver `{{id}}` of the exclusion of `{{criterion}}`: not in {{ownersFile}}; expected {{expected}}.",
       approverTeam: "Unexpected approver `{{id}}` of the exclusion of `{{criterion}}`: a team, and a team cannot sign off; expected {{expected}}.",
       approverInactive: "Unexpected approver `{{id}}` of the exclusion of `{{criterion}}`: marked inactive in {{ownersFile}}; expected an active person.",
       unknownCriterion: "Unexpected criterion `{{criterion}}` in an exclusion: not in the {{framework}} catalog; expected {{expected}}.",
+      legacyCriterion: "Unexpected criterion `{{criterion}}` in an exclusion: ISO/IEC 27001:2013 numbering, but the 2022 catalog applies; expected {{expected}}.",
       outOfScope: "Unexpected exclusion of `{{criterion}}`: it belongs to {{belongsTo}}, {{what}} not in scope (in scope: {{inScope}}), so there is nothing to exclude; expected an in-scope criterion, or no exclusion.",
       duplicate: "Duplicate exclusion of `{{criterion}}`: already excluded at {{first}}; expected each criterion to be excluded once."
     },
@@ -63873,8 +63901,9 @@ var rule9 = createRule({
     for (const exclusion of config2.exclusions) {
       const id = checkCriterion(exclusion, config2, report2);
       if (id !== void 0) checkDuplicate(exclusion, id);
-      checkReason(exclusion, config2, report2);
-      checkApprover(exclusion, config2, owners, report2);
+      const criterion = id ?? exclusion.criterion;
+      checkReason(exclusion, criterion, config2, report2);
+      checkApprover(exclusion, criterion, config2, owners, report2);
     }
   }
 });
@@ -64520,14 +64549,6 @@ var rule20 = createRule({
 var KEYS = { soc2: "soc2", iso27001: "iso27001" };
 var NAMES = { soc2: "a SOC 2 criterion (TSC 2017)", iso27001: "an ISO/IEC 27001:2022 Annex A control" };
 var EXAMPLES = { soc2: "`CC6.1`", iso27001: "`A.5.15`" };
-function legacySuccessors(id) {
-  const normalized = id.trim().replace(/^a\.?/i, "A.");
-  const exact = iso27001_2013.get(normalized);
-  if (exact) return [...exact.successors];
-  const children = iso27001_2013.all.filter((control) => control.id.startsWith(`${normalized}.`));
-  if (children.length === 0) return void 0;
-  return [...new Set(children.flatMap((control) => control.successors))];
-}
 var rule21 = createRule({
   name: "unknown-criterion",
   meta: {
@@ -64541,6 +64562,7 @@ var rule21 = createRule({
       unknownWithSuggestion: "Unexpected criterion `{{id}}`: not {{name}}; did you mean {{suggestions}}?",
       whitespace: "Criterion `{{written}}` has stray whitespace; expected `{{id}}`.",
       legacyIso: "`{{id}}` is ISO/IEC 27001:2013 numbering, but the 2022 catalog applies; expected {{successors}}.",
+      legacyIsoMany: "`{{id}}` is ISO/IEC 27001:2013 numbering, but the 2022 catalog applies; its controls became {{count}} 2022 controls, such as {{successors}}; expected the 2022 controls this one implements.",
       otherFramework: "`{{id}}` is {{name}} listed under `{{key}}`; expected it under `satisfies.{{expectedKey}}`."
     },
     schema: void 0,
@@ -64563,19 +64585,25 @@ var rule21 = createRule({
       }
       for (const other of ["soc2", "iso27001"]) {
         if (other === framework) continue;
-        if (catalogs[other].canonicalize(trimmed) !== void 0 && (other !== "iso27001" || /^A\./i.test(trimmed))) {
-          context3.report({ messageId: "otherFramework", data: { id: trimmed, name: NAMES[other], key: ref.key, expectedKey: KEYS[other] }, at });
+        const id = catalogs[other].canonicalize(trimmed);
+        if (id !== void 0 && (other !== "iso27001" || /^A\./i.test(trimmed))) {
+          context3.report({ messageId: "otherFramework", data: { id, name: NAMES[other], key: ref.key, expectedKey: KEYS[other] }, at });
           return;
         }
       }
       if (framework === "iso27001") {
-        const successors = legacySuccessors(trimmed);
-        if (successors) {
+        const successors = legacyIsoSuccessors(trimmed);
+        if (successors && successors.length <= LEGACY_SUCCESSORS_NAMED) {
           context3.report({ messageId: "legacyIso", data: { id: trimmed, successors: orList(successors) }, at });
           return;
         }
+        if (successors) {
+          const named3 = orList(successors.slice(0, LEGACY_SUCCESSORS_NAMED - 1));
+          context3.report({ messageId: "legacyIsoMany", data: { id: trimmed, count: String(successors.length), successors: named3 }, at });
+          return;
+        }
       }
-      const close2 = closestCriteria(trimmed, catalog.criteria.map((criterion) => criterion.id));
+      const close2 = closestCriteria(suggestionProbe(framework, trimmed), catalog.criteria.map((criterion) => criterion.id));
       if (close2.length) {
         context3.report({ messageId: "unknownWithSuggestion", data: { id: ref.id, name: NAMES[framework], suggestions: orList(close2) }, at });
       } else {
