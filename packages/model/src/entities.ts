@@ -27,8 +27,14 @@ export type Frequency = (typeof FREQUENCIES)[number];
 export const POLICY_STATUSES = ['draft', 'approved', 'retired'] as const;
 export type PolicyStatus = (typeof POLICY_STATUSES)[number];
 
-/** Keys of `satisfies` that name a framework; `TSC` is strongdm/comply's. */
-export const FRAMEWORK_KEYS: Readonly<Record<string, FrameworkId>> = { soc2: 'soc2', TSC: 'soc2', iso27001: 'iso27001' };
+/**
+ * Keys of `satisfies` that name a framework; `TSC` is strongdm/comply's. The
+ * object has no prototype, so that keys such as `__proto__` or `constructor`
+ * name no framework.
+ */
+export const FRAMEWORK_KEYS: Readonly<Record<string, FrameworkId>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, FrameworkId>, { soc2: 'soc2', TSC: 'soc2', iso27001: 'iso27001' } as const),
+);
 
 /** Something read from YAML that can say where its parts are. */
 export interface Located {

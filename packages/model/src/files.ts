@@ -2,7 +2,8 @@
  * Where a program's files come from. The working tree is one source; a git
  * revision (for `--base`) is another; both list files by glob and read bytes.
  */
-import { closeSync, existsSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAbsolute, join, normalize, posix, relative, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { globSync } from 'tinyglobby';
@@ -25,7 +26,29 @@ export interface ProgramSource {
   exists(path: string): boolean;
 }
 
-/** The files of a folder on disk. Symbolic links that leave `boundary` are not followed. */
+/**
+ * Lists folders as they are, without following symbolic links: a link, a pipe
+ * or a socket is listed like a file (so that reading it can report what it
+ * is), and only real folders are walked into.
+ */
+const LISTING_FS = {
+  readdirSync: ((path: fs.PathLike, options: { withFileTypes: true }): Dirent[] =>
+    fs.readdirSync(path, options).map((entry) => (entry.isDirectory() || entry.isFile() ? entry : asFileEntry(entry)))) as typeof fs.readdirSync,
+};
+
+function asFileEntry(entry: Dirent): Dirent {
+  return Object.assign(Object.create(Object.getPrototypeOf(entry) as object) as Dirent, entry, {
+    isFile: () => true,
+    isDirectory: () => false,
+    isSymbolicLink: () => false,
+  });
+}
+
+/**
+ * The files of a folder on disk. Symbolic links are listed but never walked
+ * into; one to a file inside `boundary` is read, one that leaves it, loops or
+ * leads nowhere is reported. Pipes, sockets and devices are reported, never opened.
+ */
 export class DiskSource implements ProgramSource {
   constructor(
     readonly root: string,
@@ -42,6 +65,7 @@ export class DiskSource implements ProgramSource {
       dot: true,
       followSymbolicLinks: false,
       expandDirectories: false,
+      fs: LISTING_FS,
     }).sort();
   }
 
@@ -56,10 +80,19 @@ export class DiskSource implements ProgramSource {
     try {
       const link = lstatSync(absolute);
       if (link.isSymbolicLink()) {
-        const target = realpathSync(absolute);
+        let target: string;
+        try {
+          target = realpathSync(absolute);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+          return { ok: false, code: 'unreadable', reason: `a symbolic link to ${readlinkSync(absolute)}, which does not exist` };
+        }
         if (!isInside(this.boundary, target)) return { ok: false, code: 'symlink-outside', target };
       }
-      fd = openSync(absolute, 'r');
+      // Refuse pipes, sockets and devices before opening: opening a pipe waits for a writer.
+      // (O_NONBLOCK is undefined, so 0, on Windows.)
+      if (!statSync(absolute).isFile()) return { ok: false, code: 'not-a-file' };
+      fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
       const stat = fstatSync(fd);
       if (!stat.isFile()) return { ok: false, code: 'not-a-file' };
       if (stat.size > maxSize) return { ok: false, code: 'too-large', size: stat.size, limit: maxSize };
@@ -108,15 +141,23 @@ export function decodeText(bytes: Uint8Array): DecodeOutcome {
   }
 }
 
+/** The offset of the first byte that does not start a well-formed UTF-8 sequence (Unicode table 3-7). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const byte = bytes[i] as number;
-    const length = byte < 0x80 ? 1 : byte >> 5 === 0x6 ? 2 : byte >> 4 === 0xe ? 3 : byte >> 3 === 0x1e ? 4 : 0;
+    if (byte < 0x80) {
+      i += 1;
+      continue;
+    }
+    const length = byte >= 0xc2 && byte <= 0xdf ? 2 : byte >= 0xe0 && byte <= 0xef ? 3 : byte >= 0xf0 && byte <= 0xf4 ? 4 : 0;
     if (length === 0) return i;
+    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+    const low = byte === 0xe0 ? 0xa0 : byte === 0xf0 ? 0x90 : 0x80;
+    const high = byte === 0xed ? 0x9f : byte === 0xf4 ? 0x8f : 0xbf;
     for (let k = 1; k < length; k++) {
       const next = bytes[i + k];
-      if (next === undefined || next >> 6 !== 0x2) return i;
+      if (next === undefined || next < (k === 1 ? low : 0x80) || next > (k === 1 ? high : 0xbf)) return i;
     }
     i += length;
   }

@@ -144,12 +144,14 @@ const ENTITY_BUILDERS = {
   procedure: (entry, config) => [readMarkdown(entry, config, 'procedure')],
   standard: (entry) => {
     parseYamlFile(entry);
+    expectContent(entry);
     return entry.documents.flatMap((document) =>
       document.root !== null && expectMapping(entry, document) ? [buildStandard(entry.file, document.root, document.value)] : [],
     );
   },
   control: (entry) => {
     parseYamlFile(entry);
+    expectContent(entry);
     return entry.documents.flatMap((document) => {
       const { root: node, value } = document;
       if (node === null) return [];
@@ -159,6 +161,7 @@ const ENTITY_BUILDERS = {
   },
   evidence: (entry) => {
     parseYamlFile(entry);
+    expectContent(entry);
     return entry.documents.flatMap((document) =>
       document.root !== null && expectMapping(entry, document) ? [buildEvidenceLog(entry.file, document.root, document.value)] : [],
     );
@@ -317,7 +320,8 @@ function describeNode(node: YamlNode | null): string {
   if (node === null) return 'nothing';
   if (node.kind === 'seq') return 'a list';
   if (node.kind === 'map') return 'a mapping';
-  return node.kind === 'scalar' ? `the text \`${node.text.slice(0, 40)}\`` : 'an alias';
+  if (node.kind === 'scalar') return node.empty ? 'nothing' : `the text \`${node.text.slice(0, 40)}\``;
+  return 'an alias';
 }
 
 /** Records a problem unless the document is a mapping. */
@@ -327,6 +331,17 @@ function expectMapping(entry: ProgramFile, document: YamlDocument): boolean {
   const span = document.root ? entry.file.firstLineOf(document.root) : document.span;
   entry.problems.push({ code: 'not-a-mapping', found: describeNode(document.root), span });
   return false;
+}
+
+/**
+ * Records a problem when a file that should hold controls, evidence or a
+ * standard holds nothing (it is empty, or only comments): a file truncated by
+ * mistake must not silently take its controls out of the program.
+ */
+function expectContent(entry: ProgramFile): void {
+  if (entry.problems.length > 0 || entry.documents.some((document) => document.root !== null)) return;
+  const found = entry.file.text.trim() === '' ? 'an empty file' : 'no YAML content (only comments or blank documents)';
+  entry.problems.push({ code: 'not-a-mapping', found, span: { start: 0, end: 0 } });
 }
 
 /** The one document of a file that must hold one (owners), or a problem. */

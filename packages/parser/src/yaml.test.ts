@@ -109,6 +109,17 @@ describe('parseYaml', () => {
     expect(result.documents).toEqual([]);
   });
 
+  it('keeps __proto__, constructor and prototype as plain own keys, and pollutes nothing', () => {
+    const { result, root } = parse('__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }\nprototype: [x]\n');
+    const value = result.documents[0]!.value as Record<string, unknown>;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value)).toEqual(['__proto__', 'constructor', 'prototype']);
+    expect(Object.getOwnPropertyDescriptor(value, '__proto__')?.value).toEqual({ polluted: 'yes' });
+    expect(value.polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((nodeAtPath(root!, ['constructor', 'prototype', 'polluted']) as YamlScalar).text).toBe('yes');
+  });
+
   it('parses a span of a file (front matter) with offsets into the whole file', () => {
     const file = new SourceFile('p.md', '---\nid: P-1\nowner: x\n---\n# Body\n');
     const { documents } = parseYaml(file, { span: { start: 4, end: 20 } });

@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeText, DiskSource } from './files.js';
+
+const isWindows = process.platform === 'win32';
+
+describe('DiskSource', () => {
+  let repo: string;
+  let outside: string;
+  const MAX = 1024 * 1024;
+
+  beforeEach(() => {
+    repo = mkdtempSync(join(tmpdir(), 'trustlint-files-'));
+    outside = mkdtempSync(join(tmpdir(), 'trustlint-outside-'));
+    mkdirSync(join(repo, 'controls'));
+    writeFileSync(join(repo, 'controls/a.yaml'), 'id: A\n');
+    writeFileSync(join(outside, 'secret.yaml'), 'id: SECRET\n');
+  });
+
+  afterEach(() => {
+    rmSync(repo, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+
+  it.skipIf(isWindows)('lists symbolic links and pipes with the files, without walking linked folders', () => {
+    symlinkSync(join(outside, 'secret.yaml'), join(repo, 'controls/out.yaml'));
+    symlinkSync('loop.yaml', join(repo, 'controls/loop.yaml'));
+    symlinkSync(outside, join(repo, 'controls/linked'));
+    symlinkSync('..', join(repo, 'controls/up'));
+    expect(spawnSync('mkfifo', [join(repo, 'controls/pipe.yaml')]).status).toBe(0);
+    expect(new DiskSource(repo).glob(['controls/**/*.yaml'], [])).toEqual(['controls/a.yaml', 'controls/loop.yaml', 'controls/out.yaml', 'controls/pipe.yaml']);
+  });
+
+  it.skipIf(isWindows)('reads a link within the repository, and reports one that leaves it, loops or leads nowhere', () => {
+    symlinkSync('a.yaml', join(repo, 'controls/in.yaml'));
+    symlinkSync(join(outside, 'secret.yaml'), join(repo, 'controls/out.yaml'));
+    symlinkSync('loop.yaml', join(repo, 'controls/loop.yaml'));
+    symlinkSync('gone.yaml', join(repo, 'controls/dangling.yaml'));
+    const source = new DiskSource(repo);
+    expect(source.read('controls/in.yaml', MAX)).toEqual({ ok: true, bytes: new Uint8Array(Buffer.from('id: A\n')) });
+    expect(source.read('controls/out.yaml', MAX)).toEqual({ ok: false, code: 'symlink-outside', target: join(outside, 'secret.yaml') });
+    expect(source.read('controls/loop.yaml', MAX)).toEqual({ ok: false, code: 'unreadable', reason: 'a symbolic link loop' });
+    expect(source.read('controls/dangling.yaml', MAX)).toEqual({ ok: false, code: 'unreadable', reason: 'a symbolic link to gone.yaml, which does not exist' });
+  });
+
+  it.skipIf(isWindows)('refuses a pipe without opening it, and a folder', () => {
+    expect(spawnSync('mkfifo', [join(repo, 'controls/pipe.yaml')]).status).toBe(0);
+    mkdirSync(join(repo, 'controls/folder.yaml'));
+    const source = new DiskSource(repo);
+    expect(source.read('controls/pipe.yaml', MAX)).toEqual({ ok: false, code: 'not-a-file' });
+    expect(source.read('controls/folder.yaml', MAX)).toEqual({ ok: false, code: 'not-a-file' });
+  });
+
+  it('refuses a file over the size limit without reading it, and says a missing file is missing', () => {
+    writeFileSync(join(repo, 'controls/big.yaml'), Buffer.alloc(4096, '#\n'));
+    const source = new DiskSource(repo);
+    expect(source.read('controls/big.yaml', 4095)).toEqual({ ok: false, code: 'too-large', size: 4096, limit: 4095 });
+    expect(source.read('controls/none.yaml', MAX)).toEqual({ ok: false, code: 'missing' });
+  });
+
+  it.skipIf(process.getuid?.() === 0 || isWindows)('reports a file it may not read', () => {
+    chmodSync(join(repo, 'controls/a.yaml'), 0o000);
+    expect(new DiskSource(repo).read('controls/a.yaml', MAX)).toEqual({ ok: false, code: 'unreadable', reason: 'permission denied' });
+  });
+});
+
+describe('decodeText', () => {
+  it('reads UTF-8 with or without a byte order mark', () => {
+    expect(decodeText(Buffer.from('id: é\n'))).toEqual({ ok: true, text: 'id: é\n' });
+    expect(decodeText(Buffer.from('\uFEFFid: A\n'))).toEqual({ ok: true, text: '\uFEFFid: A\n' });
+  });
+
+  it('refuses UTF-16 of either byte order, NUL bytes and invalid UTF-8, with the offset of the first bad byte', () => {
+    expect(decodeText(Buffer.from('\uFEFFid', 'utf16le'))).toEqual({ ok: false, code: 'utf16', offset: 0 });
+    expect(decodeText(Buffer.from('\uFEFFid', 'utf16le').swap16())).toEqual({ ok: false, code: 'utf16', offset: 0 });
+    expect(decodeText(Buffer.from('id: A\u0000'))).toEqual({ ok: false, code: 'binary', offset: 5 });
+    expect(decodeText(Uint8Array.from([0x61, 0xc3, 0x28]))).toEqual({ ok: false, code: 'invalid-utf8', offset: 1 });
+    expect(decodeText(Uint8Array.from([0x61, 0xed, 0xa0, 0x80]))).toEqual({ ok: false, code: 'invalid-utf8', offset: 1 });
+    expect(decodeText(Uint8Array.from([0x61, 0xc0, 0xaf]))).toEqual({ ok: false, code: 'invalid-utf8', offset: 1 });
+    expect(decodeText(Uint8Array.from([0x61, 0xf4, 0x90, 0x80, 0x80]))).toEqual({ ok: false, code: 'invalid-utf8', offset: 1 });
+    expect(decodeText(Uint8Array.from([0x61, 0xf0, 0x9f]))).toEqual({ ok: false, code: 'invalid-utf8', offset: 1 });
+  });
+});
