@@ -50,6 +50,25 @@ export { coverageMarkdown, MARKDOWN_MAX_FINDINGS, MARKDOWN_MAX_LENGTH, markdownR
 export { codeSpan, escapeMarkdown, messageMarkdown } from './markdown-text.js';
 export { reportOf, type FormatOptions, type Formatter, type Report, type RuleInfo, type RunOutcome } from './report.js';
 export { FINGERPRINT_KEY, sarifLog } from './sarif.js';
+export {
+  csvField,
+  renderSoa,
+  SOA_CSV_COLUMNS,
+  SOA_FORMATS,
+  soaCsv,
+  soaJson,
+  soaMarkdown,
+  soaSummary,
+  soaVerdict,
+  statementOfApplicability,
+  type SoaControl,
+  type SoaFormat,
+  type SoaInput,
+  type SoaRow,
+  type SoaState,
+  type SoaTotals,
+  type StatementOfApplicability,
+} from './soa.js';
 export { oneLine, plainText, plural } from './text.js';
 
 /** Every output format by its `--format` name, in the order `--help` lists them. */
