@@ -8,7 +8,7 @@ import { stylish } from './stylish.js';
 
 /** The colours of every terminal output, on or off. */
 export { createColors } from 'picocolors';
-export { decideGate, gateVerdict, type GateDecision } from './gate.js';
+export { coverageFramework, decideGate, gateVerdict, type GateDecision } from './gate.js';
 export { coverageJson, jsonReport } from './json.js';
 export {
   controlText,

@@ -166,6 +166,30 @@ describe('markdown', () => {
     );
   });
 
+  it('judges only the frameworks the gate requires, and says which ones it does not', () => {
+    const security = soc2.criteria.filter((c) => c.category === 'security').map((c) => c.id);
+    const both = sampleCoverage(
+      [control('controls/all.yaml', `id: ALL\nowner: security\nstatus: implemented\nsatisfies: {soc2: [${security.join(', ')}], iso27001: [A.5.1]}\n`)],
+      '{soc2: {categories: [security]}, iso27001: {}}',
+    );
+    const uncovered = finding({
+      ruleId: 'uncovered-criterion',
+      messageId: 'uncovered',
+      message: 'In-scope ISO/IEC 27001 criterion A.5.2 (Security roles and responsibilities) has no implemented control; expected a control with `status: implemented` that lists A.5.2 in `satisfies.iso27001`.',
+    });
+    const gaps = report([uncovered], { coverage: both });
+    const everything = markdownReport(gaps);
+    expect(everything.split('\n')[0]).toBe('## ❌ trustlint: 1 problem (1 error, 0 warnings) · 92 in-scope criteria uncovered');
+    expect(everything).toContain('### SOC 2 coverage: 33/33 covered\n');
+    expect(everything).toContain('### ISO/IEC 27001 coverage: 1/93 covered, 92 uncovered\n');
+    const soc2Only = markdownReport(gaps, { frameworks: ['soc2'] });
+    expect(soc2Only.split('\n')[0]).toBe('## ✅ trustlint: 1 problem (1 error, 0 warnings) · every in-scope criterion of the required frameworks covered');
+    expect(soc2Only).toContain('### SOC 2 coverage: 33/33 covered\n');
+    expect(soc2Only).toContain('### ISO/IEC 27001 coverage: 1/93 covered, 92 uncovered (not required by the gate)\n');
+    expect(soc2Only).toContain('In\\-scope ISO/IEC 27001 criterion A\\.5\\.2');
+    expect(markdownReport(gaps, { frameworks: ['iso27001'] }).split('\n')[0]).toMatch(/^## ❌ /);
+  });
+
   it('renders the matrix alone for `trustlint coverage`', () => {
     const text = coverageMarkdown(report([], { coverage: completeCoverage() }));
     expect(text.split('\n').slice(0, 5)).toEqual(['## ✅ trustlint coverage: every in-scope criterion covered', '', '**Acme Cloud** · judged on 2026-11-22', '', '### SOC 2 coverage: 36/36 covered']);

@@ -15,7 +15,10 @@
  *
  * The verdict is ❌ when a finding is at or above the threshold (`failOn`,
  * default `error`, as the gate and `lint` use it) or an in-scope criterion is
- * not covered (partial counts as uncovered), ✅ otherwise.
+ * not covered (partial counts as uncovered), ✅ otherwise. Every enabled
+ * framework has its own section. When the gate requires only some of them
+ * (`frameworks`), the verdict judges those, as the gate does, and the
+ * sections of the others say that they are not required.
  *
  * `markdownReport` keeps the whole text within `maxLength` characters (UTF-16
  * code units, which never undercount GitHub's characters): it drops findings
@@ -32,6 +35,7 @@
  * `https:` URL with no character that could end the link or the table cell.
  */
 import { failsAt, type Finding, type Severity } from '@trustlint/engine';
+import type { FrameworkId } from '@trustlint/model';
 import {
   coverageView,
   criteriaCount,
@@ -44,6 +48,7 @@ import {
   type CriterionRow,
   type FrameworkRows,
 } from './coverage-view.js';
+import { coverageFramework } from './gate.js';
 import { codeSpan, escapeMarkdown, messageMarkdown } from './markdown-text.js';
 import type { Formatter, Report } from './report.js';
 import { plural } from './text.js';
@@ -59,6 +64,8 @@ export interface MarkdownOptions {
   maxLength?: number;
   /** The lowest severity that fails the run, for the verdict (default `error`). */
   failOn?: Severity | 'never';
+  /** The frameworks whose coverage the gate requires (default: every enabled framework). */
+  frameworks?: readonly FrameworkId[] | undefined;
 }
 
 /** How much of the criteria matrix to show: every category, only those with gaps, or none. */
@@ -123,9 +130,9 @@ function categoryDetails(category: CategoryRows): string[] {
   ];
 }
 
-function frameworkMarkdown(framework: FrameworkRows, detail: Detail): string[] {
+function frameworkMarkdown(framework: FrameworkRows, detail: Detail, required: boolean): string[] {
   const lines = [
-    `### ${framework.name} coverage: ${totalsText(framework.totals)}`,
+    `### ${framework.name} coverage: ${totalsText(framework.totals)}${required ? '' : ' (not required by the gate)'}`,
     '',
     row(['category', 'covered', 'partial', 'uncovered', 'excluded', 'total']),
     row(['---', '---:', '---:', '---:', '---:', '---:']),
@@ -153,18 +160,27 @@ function frameworkMarkdown(framework: FrameworkRows, detail: Detail): string[] {
   return lines;
 }
 
+/** Whether the gate requires a framework's coverage (every framework when none are named). */
+function isRequired(framework: FrameworkId, required: readonly FrameworkId[] | undefined): boolean {
+  return required === undefined || required.includes(framework);
+}
+
 /** The coverage matrix: per framework a table of category totals, then the criteria by category. */
-function matrixMarkdown(view: CoverageView, detail: Detail): string[] {
-  return view.frameworks.flatMap((framework) => frameworkMarkdown(framework, detail));
+function matrixMarkdown(view: CoverageView, detail: Detail, required?: readonly FrameworkId[]): string[] {
+  return view.frameworks.flatMap((framework) => frameworkMarkdown(framework, detail, isRequired(framework.framework, required)));
 }
 
-/** Criteria that are not covered (partial ones included), over every framework. */
-function openCriteria(view: CoverageView): number {
-  return view.frameworks.reduce((sum, framework) => sum + framework.totals.uncovered + framework.totals.partial, 0);
+/** Criteria that are not covered (partial ones included), over every required framework. */
+function openCriteria(view: CoverageView, required?: readonly FrameworkId[]): number {
+  return view.frameworks
+    .filter((framework) => isRequired(framework.framework, required))
+    .reduce((sum, framework) => sum + framework.totals.uncovered + framework.totals.partial, 0);
 }
 
-function coverageWords(open: number): string {
-  return open ? `${open} in-scope ${open === 1 ? 'criterion' : 'criteria'} uncovered` : 'every in-scope criterion covered';
+/** `2 in-scope criteria uncovered`; `some` when the gate requires only some frameworks. */
+function coverageWords(open: number, some = false): string {
+  const scope = some ? 'of the required frameworks ' : '';
+  return open ? `${open} in-scope ${open === 1 ? 'criterion' : 'criteria'} ${scope}uncovered` : `every in-scope criterion ${scope}covered`;
 }
 
 function problemsWords(report: Report): string {
@@ -201,10 +217,15 @@ function findingsMarkdown(report: Report, rows: readonly string[], shown: number
   return lines;
 }
 
-function heading(report: Report, view: CoverageView, failOn: Severity | 'never'): string {
-  const open = openCriteria(view);
-  const failed = open > 0 || failsAt(report.findings, failOn);
-  return `## ${failed ? '❌' : '✅'} trustlint: ${problemsWords(report)} · ${coverageWords(open)}`;
+function heading(report: Report, view: CoverageView, failOn: Severity | 'never', required?: readonly FrameworkId[]): string {
+  const open = openCriteria(view, required);
+  const counted = report.findings.filter((finding) => {
+    const framework = coverageFramework(finding);
+    return framework === undefined || isRequired(framework, required);
+  });
+  const failed = open > 0 || failsAt(counted, failOn);
+  const some = view.frameworks.some((framework) => !isRequired(framework.framework, required));
+  return `## ${failed ? '❌' : '✅'} trustlint: ${problemsWords(report)} · ${coverageWords(open, some)}`;
 }
 
 function joinLines(lines: readonly string[]): string {
@@ -236,9 +257,9 @@ export function markdownReport(report: Report, options: MarkdownOptions = {}): s
   const maxLength = options.maxLength ?? MARKDOWN_MAX_LENGTH;
   const maxFindings = Math.max(0, Math.floor(options.maxFindings ?? MARKDOWN_MAX_FINDINGS));
   const view = coverageView(report.coverage);
-  const head = [heading(report, view, options.failOn ?? 'error'), '', byline(report), ''];
+  const head = [heading(report, view, options.failOn ?? 'error', options.frameworks), '', byline(report), ''];
   const rows = report.findings.map(findingRow);
-  const compose = (detail: Detail, shown: number) => joinLines([...head, ...matrixMarkdown(view, detail), ...findingsMarkdown(report, rows, shown)]);
+  const compose = (detail: Detail, shown: number) => joinLines([...head, ...matrixMarkdown(view, detail, options.frameworks), ...findingsMarkdown(report, rows, shown)]);
   for (const detail of ['all', 'gaps', 'none'] as const) {
     const shown = largestFitting(Math.min(maxFindings, rows.length), (count) => compose(detail, count).length <= maxLength);
     if (shown >= 0) return compose(detail, shown);
