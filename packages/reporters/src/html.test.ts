@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { HOSTILE, programFindings, programReport, sampleProgram } from './__fixtures__/program.js';
+import { CONFIG, HOSTILE, PROGRAM_FILES, programFindings, programReport, sampleProgram } from './__fixtures__/program.js';
 import { finding } from './__fixtures__/reports.js';
 import { HTML_CSP, htmlReport, PALETTE } from './html.js';
 import { escapeHtml } from './html-text.js';
@@ -166,6 +166,27 @@ describe('htmlReport: what a reader sees', () => {
     expect(rows.map((match) => match[1])).toContain('A1.3');
     expect(html).toMatch(/<tbody class="category" data-category="security">\n<tr><th scope="rowgroup" colspan="4">Security <span class="muted">· 4\/33 covered, 29 uncovered<\/span><\/th><\/tr>\n<tr class="criterion gap" id="criterion-soc2-CC1.1" data-state="uncovered"><td><span class="badge s-uncovered"><span aria-hidden="true">✖<\/span> uncovered<\/span><\/td><th scope="row">CC1.1<\/th>/);
     expect(html).toContain('<li><strong>Excluded:</strong> Done by the hosting provider. <span class="muted">(approved by erin)</span></li>');
+  });
+
+  it('shows each enabled framework: a fact, a coverage card and a link each, then its own totals and matrix', () => {
+    const config = CONFIG.replace('type: 2}}', 'type: 2}, iso27001: {}}');
+    const files = { ...PROGRAM_FILES, 'controls/access.yaml': PROGRAM_FILES['controls/access.yaml']?.replace('satisfies: {soc2: [CC6.1, CC6.2]}', 'satisfies: {soc2: [CC6.1, CC6.2], iso27001: ["5.15", A.5.18]}') ?? '' };
+    const program = sampleProgram(config, files);
+    const both = htmlReport(reportPage(input({ report: programReport(program), controls: program.controls, policies: program.policies, evidence: program.evidence })));
+    expect(both).toContain('<dt>Frameworks</dt><dd>SOC 2 and ISO/IEC 27001</dd>');
+    expect(html).toContain('<dt>Frameworks</dt><dd>SOC 2</dd>');
+    const cards = [...both.matchAll(/<li><span class="badge s-(?:covered|uncovered)">.*?<\/span> <strong>([^<]+)<\/strong> ([^<]*)<\/li>/g)].map((match) => [match[1], match[2]]);
+    expect(cards.slice(0, 2)).toEqual([
+      ['SOC 2: 5/35 criteria covered', 'Security 4/33 · Availability 1/2; 30 uncovered, 1 excluded'],
+      ['ISO/IEC 27001: 2/93 criteria covered', 'Organizational controls 2/37 · People controls 0/8 · Physical controls 0/14 · Technological controls 0/34; 91 uncovered'],
+    ]);
+    expect(both).toContain('<li><a href="#framework-soc2">SOC 2 coverage</a></li><li><a href="#framework-iso27001">ISO/IEC 27001 coverage</a></li><li><a href="#controls">');
+    expect(both).toContain('<h3 id="framework-iso27001">ISO/IEC 27001: 2/93 covered, 91 uncovered</h3>');
+    expect(both.match(/<tr class="criterion[^"]*" id="criterion-iso27001-/g)).toHaveLength(93);
+    expect(both).toMatch(/<tr class="criterion" id="criterion-iso27001-A\.5\.15" data-state="covered">.*<strong>AC-01<\/strong>/);
+    // One framework keeps one card over its totals, and one link to the coverage.
+    expect(html).toContain('<li><a href="#coverage">Coverage</a></li>');
+    expect(html).not.toContain('href="#framework-soc2"');
   });
 
   it('links each control of the matrix to its row in the controls table', () => {

@@ -2,7 +2,9 @@
  * The HTML report (`trustlint report`): one self-contained page for security
  * leads and auditors, laid out from the page model (report-model.ts).
  *
- *   header     the program, the commit, the date it was judged against, the totals
+ *   header     the program, the commit, the date it was judged against, the
+ *              frameworks and the totals (a coverage card per framework when
+ *              there are several, since their criteria do not add up)
  *   coverage   per framework: totals per category, then the matrix of every
  *              in-scope criterion by category (gaps first) with its controls
  *   controls   owner, status, frequency, and evidence period by period over
@@ -264,13 +266,25 @@ function evidenceTotals(page: ReportPage): { missing: number; controls: number }
   return { missing: gaps.reduce((sum, control) => sum + control.evidence.totals.missing, 0), controls: gaps.length };
 }
 
-/** `Security 33/33 · Availability 3/3`, with the gaps: what the coverage card says under its total. */
-function coverageDetail(page: ReportPage): string {
-  const categories = page.coverage.frameworks.flatMap((framework) => framework.categories);
+/** `Security 33/33 · Availability 3/3`, with the gaps: what a coverage card says under its total. */
+function coverageDetail(frameworks: readonly FrameworkRows[], totals: CoverageTotals): string {
+  const categories = frameworks.flatMap((framework) => framework.categories);
   const parts = categories.map((category) => `${category.name} ${category.totals.covered}/${category.totals.total - category.totals.excluded}`);
-  const { partial, uncovered, excluded } = page.coverageTotals;
+  const { partial, uncovered, excluded } = totals;
   const gaps = [...(uncovered ? [`${uncovered} uncovered`] : []), ...(partial ? [`${partial} partial`] : []), ...(excluded ? [`${excluded} excluded`] : [])];
   return [parts.join(' · '), gaps.join(', ')].filter((part) => part !== '').join('; ');
+}
+
+/** A coverage card: over every framework when there is one, else one card per framework. */
+function coverageCards(page: ReportPage): string[][] {
+  const card = (frameworks: readonly FrameworkRows[], totals: CoverageTotals, name: string | undefined): string[] => [
+    totals.partial + totals.uncovered === 0 ? badge('s-covered', STATE_MARKS.covered, 'complete') : badge('s-uncovered', STATE_MARKS.uncovered, 'gaps'),
+    `<strong>${esc(`${name === undefined ? '' : `${name}: `}${totalsWords(totals)}`)}</strong>`,
+    esc(coverageDetail(frameworks, totals)),
+  ];
+  const { frameworks } = page.coverage;
+  if (frameworks.length <= 1) return [card(frameworks, page.coverageTotals, undefined)];
+  return frameworks.map((framework) => card([framework], framework.totals, framework.name));
 }
 
 /** The most serious severity that has findings. */
@@ -278,27 +292,29 @@ function worst(page: ReportPage): Severity {
   return SEVERITIES.find((severity) => page.severities[severity] > 0) ?? 'info';
 }
 
+/** The navigation's link to the coverage: one per framework when there are several. */
+function coverageLinks(page: ReportPage): string {
+  const { frameworks } = page.coverage;
+  if (frameworks.length <= 1) return '<li><a href="#coverage">Coverage</a></li>';
+  return frameworks.map((framework) => `<li><a href="#${esc(`framework-${framework.framework}`)}">${esc(`${framework.name} coverage`)}</a></li>`).join('');
+}
+
 function headerHtml(page: ReportPage): string {
   const facts: [string, string][] = [
     ['Judged on', `<time datetime="${esc(page.today)}">${esc(page.today)}</time>`],
     ['Commit', page.commit === undefined ? '<span class="muted">not in a git repository</span>' : `<code>${esc(page.commit)}</code>`],
   ];
+  if (page.coverage.frameworks.length) facts.push(['Frameworks', esc(page.coverage.frameworks.map((framework) => framework.name).join(' and '))]);
   if (page.soc2Type !== undefined) facts.push(['Examination', `SOC 2 Type ${page.soc2Type}`]);
   facts.push([
     'Observation period',
     page.observationPeriod === undefined ? '<span class="muted">none set</span>' : `${esc(page.observationPeriod.start)} to ${esc(page.observationPeriod.end)}`,
   ]);
-  const { coverageTotals: totals } = page;
-  const complete = totals.partial + totals.uncovered === 0;
   const { missing, controls } = evidenceTotals(page);
   const overdue = page.policies.filter((policy) => policy.review === 'overdue').length;
   const findings = page.findings.length;
   const cards = [
-    [
-      complete ? badge('s-covered', STATE_MARKS.covered, 'complete') : badge('s-uncovered', STATE_MARKS.uncovered, 'gaps'),
-      `<strong>${esc(totalsWords(totals))}</strong>`,
-      esc(coverageDetail(page)),
-    ],
+    ...coverageCards(page),
     [
       findings === 0 ? badge('s-covered', '✔', 'clean') : badge(`s-${worst(page)}`, SEVERITY_MARKS[worst(page)], worst(page)),
       `<strong>${esc(plural(findings, 'finding'))}</strong>`,
@@ -324,7 +340,7 @@ function headerHtml(page: ReportPage): string {
     `<dl class="facts">${facts.map(([term, detail]) => `<div><dt>${esc(term)}</dt><dd>${detail}</dd></div>`).join('')}</dl>`,
     `<ul class="cards" aria-label="Summary">${cards.map((card) => `<li>${card.join(' ')}</li>`).join('')}</ul>`,
     '<nav aria-label="Sections"><ul>',
-    '<li><a href="#coverage">Coverage</a></li><li><a href="#controls">Controls and evidence</a></li><li><a href="#policies">Policies</a></li><li><a href="#findings">Findings</a></li>',
+    `${coverageLinks(page)}<li><a href="#controls">Controls and evidence</a></li><li><a href="#policies">Policies</a></li><li><a href="#findings">Findings</a></li>`,
     '</ul></nav>',
     '</header>',
   ].join('\n');
