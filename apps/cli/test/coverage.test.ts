@@ -7,7 +7,7 @@ import { copyOf, run, TODAY } from './helpers.js';
 
 const FIXTURE = 'apps/cli/test/fixtures/violations';
 
-/** A copy of the sample program in which OPS-07, the only control covering CC6.6, is only planned. */
+/** A copy of the sample program in which OPS-07, the only control covering CC6.6 (and A.8.20 to A.8.22), is only planned. */
 function withoutCC66(): { dir: string; config: string } {
   const dir = copyOf();
   const path = join(dir, 'controls/operations/OPS-07.yaml');
@@ -16,45 +16,55 @@ function withoutCC66(): { dir: string; config: string } {
 }
 
 describe('trustlint coverage', () => {
-  it('shows every in-scope criterion of the sample program as covered, and exits 0', async () => {
+  it('shows every in-scope criterion of the sample program as covered, framework by framework, and exits 0', async () => {
     const { code, stdout, stderr } = await run(['coverage', 'policies', '--today', TODAY]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout.split('\n').slice(0, 6)).toEqual([
-      'Northwind Ledger SOC 2: coverage judged on 2026-11-22',
+      'Northwind Ledger: coverage judged on 2026-11-22',
       '',
       'SOC 2 coverage: 38/38 covered',
       'AICPA Trust Services Criteria 2017 (points of focus revised 2022)',
       '',
       'Security: 33/33 covered',
     ]);
-    expect(stdout.match(/^ {2}✔ covered {4}\S+/gm)).toHaveLength(38);
+    expect(stdout.match(/^ {2}✔ covered {4}(?:CC|A|C)\d\.\d+ /gm)).toHaveLength(38);
+    expect(stdout.match(/^ {2}✔ covered {4}A\.\d\.\d+ /gm)).toHaveLength(89);
+    expect(stdout.match(/^ {2}– excluded {3}A\.\d\.\d+ /gm)).toHaveLength(4);
     expect(stdout).toMatch(/^ {2}✔ covered {4}CC6\.2 {2}User registration and credentials +AC-01 \(implemented, security\), /m);
     expect(stdout).toContain('\nAvailability: 3/3 covered\n');
     expect(stdout).toContain('\nConfidentiality: 2/2 covered\n');
+    expect(stdout).toContain('\nISO/IEC 27001 coverage: 89/89 covered, 4 excluded\nISO/IEC 27001 Annex A 2022\n\nOrganizational controls: 37/37 covered\n');
+    expect(stdout).toContain('\nPhysical controls: 11/11 covered, 3 excluded\n');
+    expect(stdout).toMatch(/^ {2}– excluded {3}A\.8\.30 {2}Outsourced development +excluded: Development is not outsourced: employees write all of the code\. .* \(approved by dana\.whitfield\)\n/m);
+    // A control mapped to both frameworks is listed under each.
+    expect(stdout).toMatch(/^ {2}✔ covered {4}CC6\.6 {2}.*OPS-07 \(implemented, sre\)/m);
+    expect(stdout).toMatch(/^ {2}✔ covered {4}A\.8\.20 {2}.*OPS-07 \(implemented, sre\)/m);
     expect(stdout.endsWith('\n✔ Every in-scope criterion is covered or excluded.\n')).toBe(true);
   });
 
-  it('exits 1 and puts the uncovered criterion first, with the control that does not cover it', async () => {
+  it('exits 1 and puts the uncovered criteria first, with the control that does not cover them, in each framework', async () => {
     const { dir } = withoutCC66();
     const { code, stdout } = await run(['coverage', dir, '--today', TODAY]);
     expect(code).toBe(1);
     expect(stdout).toContain('Security: 32/33 covered, 1 uncovered\n  ✖ uncovered  CC6.6  Protection against external threats ');
     expect(stdout).toMatch(/CC6\.6 {2}Protection against external threats +OPS-07 \(planned, \S+\)\n/);
-    expect(stdout.endsWith('\n✖ 1 in-scope criterion uncovered: CC6.6.\n')).toBe(true);
+    expect(stdout).toContain('Technological controls: 30/33 covered, 3 uncovered, 1 excluded\n  ✖ uncovered  A.8.20  Network security ');
+    expect(stdout.endsWith('\n✖ 4 in-scope criteria uncovered: SOC 2: CC6.6; ISO/IEC 27001: A.8.20, A.8.21, A.8.22.\n')).toBe(true);
     rmSync(dir, { recursive: true });
   });
 
-  it('counts an excluded criterion as needing nothing, and shows why', async () => {
+  it('counts an excluded criterion as needing nothing, in its own framework only, and shows why', async () => {
     const { dir, config } = withoutCC66();
     writeFileSync(
       config,
-      `${readFileSync(config, 'utf8')}exclusions:\n  - criterion: CC6.6\n    reason: No system is reachable from outside.\n    approver: maya.okafor\n`,
+      readFileSync(config, 'utf8').replace('\nexclusions:\n', '\nexclusions:\n  - criterion: CC6.6\n    reason: No system is reachable from outside.\n    approver: maya.okafor\n'),
     );
     const { code, stdout } = await run(['coverage', dir, '--today', TODAY]);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
     expect(stdout).toContain('SOC 2 coverage: 37/37 covered, 1 excluded');
     expect(stdout).toMatch(/ {2}– excluded {3}CC6\.6 {2}Protection against external threats +excluded: No system is reachable from outside\. \(approved by maya\.okafor\), OPS-07 \(planned, \S+\)\n/);
+    expect(stdout.endsWith('\n✖ 3 in-scope criteria uncovered: ISO/IEC 27001: A.8.20, A.8.21, A.8.22.\n')).toBe(true);
     rmSync(dir, { recursive: true });
   });
 

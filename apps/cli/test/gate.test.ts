@@ -10,7 +10,7 @@ const FAILED = '✖ Gate failed: 2 in-scope criteria uncovered (CC6.6, A1.2 (par
 interface GateJson {
   findings: { ruleId: string }[];
   summary: { errors: number };
-  gate: { passed: boolean; threshold: string; uncovered: Record<string, string[]>; blocking: Record<string, number> };
+  gate: { passed: boolean; threshold: string; frameworks: string[]; uncovered: Record<string, string[]>; blocking: Record<string, number>; notRequired: number };
 }
 
 /** Replaces text in a file of a program copy. */
@@ -27,7 +27,7 @@ describe('trustlint gate', () => {
     const { code, stdout, stderr } = await run(['gate', 'policies', '--today', TODAY]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout.endsWith('\n✔ Gate passed: every in-scope criterion covered (SOC 2 38/38), no findings at or above error.\n')).toBe(true);
+    expect(stdout.endsWith('\n✔ Gate passed: every in-scope criterion covered (SOC 2 38/38; ISO/IEC 27001 89/89, 4 excluded), no findings at or above error.\n')).toBe(true);
   });
 
   it('fails the fixture with exit 1, naming the uncovered criteria and the blocking findings by rule', async () => {
@@ -38,12 +38,13 @@ describe('trustlint gate', () => {
 
   it('fails on an uncovered criterion even when the rule that reports it is off', async () => {
     const dir = copyOf();
+    // OPS-07 is mapped to both frameworks: it uncovers criteria of both.
     edit(dir, 'controls/operations/OPS-07.yaml', 'status: implemented', 'status: planned');
     edit(dir, 'trustlint.config.yaml', /$/, 'rules:\n  uncovered-criterion: off\n');
     expect((await run(['lint', dir, '--today', TODAY])).code).toBe(0);
     const { code, stdout } = await run(['gate', dir, '--today', TODAY]);
     expect(code).toBe(1);
-    expect(stdout).toContain('✖ Gate failed: 1 in-scope criterion uncovered (CC6.6).\n');
+    expect(stdout).toContain('✖ Gate failed: 4 in-scope criteria uncovered (SOC 2: CC6.6; ISO/IEC 27001: A.8.20, A.8.21, A.8.22).\n');
     rmSync(dir, { recursive: true });
   });
 
@@ -52,7 +53,7 @@ describe('trustlint gate', () => {
     edit(dir, 'access-control.md', 'last_reviewed: 2026-08-14', 'last_reviewed: 2025-08-14');
     const passed = await run(['gate', dir, '--today', TODAY]);
     expect(passed.code).toBe(0);
-    expect(passed.stdout).toContain('✔ Gate passed: every in-scope criterion covered (SOC 2 38/38), no findings at or above error (1 warning below it).\n');
+    expect(passed.stdout).toContain('✔ Gate passed: every in-scope criterion covered (SOC 2 38/38; ISO/IEC 27001 89/89, 4 excluded), no findings at or above error (1 warning below it).\n');
     const failed = await run(['gate', dir, '--today', TODAY, '--fail-on', 'warning']);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain('✖ Gate failed: 1 warning (review-overdue ×1).\n');
@@ -62,11 +63,12 @@ describe('trustlint gate', () => {
 
   it('counts an excluded criterion as covered, and says so', async () => {
     const dir = copyOf();
-    edit(dir, 'controls/operations/OPS-07.yaml', 'status: implemented', 'status: planned');
-    edit(dir, 'trustlint.config.yaml', /$/, 'exclusions:\n  - criterion: CC6.6\n    reason: No system is reachable from outside.\n    approver: maya.okafor\n');
+    // RSK-03, the only control covering CC3.3, is mapped to SOC 2 alone.
+    edit(dir, 'controls/risk/RSK-03.yaml', 'status: implemented', 'status: planned');
+    edit(dir, 'trustlint.config.yaml', /\nexclusions:\n/, '\nexclusions:\n  - criterion: CC3.3\n    reason: The fraud risk assessment is the parent company\'s.\n    approver: maya.okafor\n');
     const { code, stdout } = await run(['gate', dir, '--today', TODAY]);
     expect(code).toBe(0);
-    expect(stdout).toContain('✔ Gate passed: every in-scope criterion covered (SOC 2 37/37, 1 excluded), no findings at or above error.\n');
+    expect(stdout).toContain('✔ Gate passed: every in-scope criterion covered (SOC 2 37/37, 1 excluded; ISO/IEC 27001 89/89, 4 excluded), no findings at or above error.\n');
     rmSync(dir, { recursive: true });
   });
 
@@ -88,12 +90,21 @@ describe('trustlint gate', () => {
     expect(report.gate).toEqual({
       passed: false,
       threshold: 'error',
+      frameworks: ['soc2'],
       uncovered: { soc2: ['CC6.6', 'A1.2'] },
       blocking: { 'uncovered-criterion': 2, 'owner-unknown': 1, 'unknown-criterion': 1 },
+      notRequired: 0,
     });
     const passed = await run(['gate', 'policies', '--format', 'json', '--today', TODAY, '--fail-on', 'warning']);
     expect(passed).toMatchObject({ code: 0, stderr: '' });
-    expect((JSON.parse(passed.stdout) as GateJson).gate).toEqual({ passed: true, threshold: 'warning', uncovered: { soc2: [] }, blocking: {} });
+    expect((JSON.parse(passed.stdout) as GateJson).gate).toEqual({
+      passed: true,
+      threshold: 'warning',
+      frameworks: ['soc2', 'iso27001'],
+      uncovered: { soc2: [], iso27001: [] },
+      blocking: {},
+      notRequired: 0,
+    });
   });
 
   it('keeps stdout one document for the other formats, with the verdict on stderr', async () => {

@@ -28,7 +28,10 @@ describe('trustlint lint', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('✔ SOC 2 coverage: 38/38 in-scope criteria covered (Security 33/33, Availability 3/3, Confidentiality 2/2)');
-    expect(stdout).toContain('✔ No problems found in Northwind Ledger SOC 2 (judged on 2026-11-22).');
+    expect(stdout).toContain(
+      '✔ ISO/IEC 27001 coverage: 89/89 in-scope criteria covered, 4 excluded (Organizational controls 37/37, People controls 8/8, Physical controls 11/11, Technological controls 33/33)',
+    );
+    expect(stdout).toContain('✔ No problems found in Northwind Ledger (judged on 2026-11-22).');
   });
 
   it('prints the JSON shape of the product contract', async () => {
@@ -40,6 +43,10 @@ describe('trustlint lint', () => {
     expect(report.coverage.soc2?.inScope).toHaveLength(38);
     expect(report.coverage.soc2?.covered).toEqual(report.coverage.soc2?.inScope);
     expect(report.coverage.soc2?.uncovered).toEqual([]);
+    expect(report.coverage.iso27001?.inScope).toHaveLength(93);
+    expect(report.coverage.iso27001?.covered).toHaveLength(89);
+    expect(report.coverage.iso27001?.excluded).toEqual(['A.7.6', 'A.7.11', 'A.7.12', 'A.8.30']);
+    expect(report.coverage.iso27001?.uncovered).toEqual([]);
   });
 
   it('exits 1 and points at an invented criterion id, suggesting the real one', async () => {

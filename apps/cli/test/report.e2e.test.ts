@@ -97,21 +97,27 @@ describe('the HTML report in a browser: the sample program', () => {
     opened = await open(await report(join(REPOSITORY, 'policies'), 'sample.html'));
   }, 30_000);
 
-  it('has one matrix row per in-scope criterion, each with its state in words', async () => {
+  it('has one matrix row per in-scope criterion of each framework, each with its state in words', async () => {
     const rows = opened.page.locator('#matrix-soc2 tr.criterion');
     expect(await rows.count()).toBe(38);
     const states = await rows.locator('td:first-child').allInnerTexts();
     expect(new Set(states)).toEqual(new Set(['✔ covered']));
+    const annexA = opened.page.locator('#matrix-iso27001 tr.criterion');
+    expect(await annexA.count()).toBe(93);
+    expect(new Set(await annexA.locator('td:first-child').allInnerTexts())).toEqual(new Set(['✔ covered', '– excluded']));
+    expect(await opened.page.locator('.cards li strong').allInnerTexts()).toEqual(
+      expect.arrayContaining(['SOC 2: 38/38 criteria covered', 'ISO/IEC 27001: 89/89 criteria covered']),
+    );
     expect(await opened.page.locator('#matrix-soc2 tbody.category > tr:first-child th[scope=rowgroup]').allInnerTexts()).toEqual([
       'Security · 33/33 covered',
       'Availability · 3/3 covered',
       'Confidentiality · 2/2 covered',
     ]);
-    expect(await opened.page.locator('h1').innerText()).toBe('Northwind Ledger SOC 2');
+    expect(await opened.page.locator('h1').innerText()).toBe('Northwind Ledger');
   });
 
   it('shows every control with its evidence over the observation period, and every policy', async () => {
-    expect(await opened.page.locator('#controls-table tbody tr.control').count()).toBe(44);
+    expect(await opened.page.locator('#controls-table tbody tr.control').count()).toBe(59);
     const ac01 = controlRow(opened.page, 'Quarterly user access review');
     expect(await ac01.locator('th').innerText()).toBe('AC-01\npolicies/controls/access/AC-01.yaml:1');
     // Each period: its symbol and label on screen, and its state in words for screen readers.

@@ -45,12 +45,13 @@ describe('trustlint report', () => {
     mkdirSync(join(cwd, 'out'));
     const { code, stdout } = await run(['report', join(REPOSITORY, 'policies'), '--today', TODAY, '-o', 'out/sample.html'], { cwd });
     expect(code).toBe(0);
-    expect(stdout).toBe('Wrote the report of Northwind Ledger SOC 2 to out/sample.html.\n');
+    expect(stdout).toBe('Wrote the report of Northwind Ledger to out/sample.html.\n');
     expect(readdirSync(join(cwd, 'out'))).toEqual(['sample.html']);
     const html = readFileSync(join(cwd, 'out/sample.html'), 'utf8');
     const head = execFileSync('git', ['-C', REPOSITORY, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
     expect(html).toContain(`<dt>Commit</dt><dd><code>${head}</code></dd>`);
-    expect(html.match(/<tr class="criterion[ "]/g)).toHaveLength(38);
+    expect(html.match(/<tr class="criterion[ "][^>]* id="criterion-soc2-/g)).toHaveLength(38);
+    expect(html.match(/<tr class="criterion[ "][^>]* id="criterion-iso27001-/g)).toHaveLength(93);
   });
 
   it('reports without a commit when the program is in no repository', async () => {

@@ -52,7 +52,7 @@ function coveredBy(criterion: CriterionRow): string {
   return parts.length ? oneLine(parts.join(', ')) : '—';
 }
 
-/** The terminal table: per framework and category the totals, then a row per criterion. */
+/** The terminal table: per enabled framework and category the totals, then a row per criterion. */
 export function coverageTable(report: Report, view: CoverageView, c: Colors): string {
   const out = [`${c.bold(oneLine(report.program))}: coverage judged on ${report.today}`, ''];
   for (const framework of view.frameworks) {
@@ -68,13 +68,22 @@ export function coverageTable(report: Report, view: CoverageView, c: Colors): st
       out.push('');
     }
   }
-  const open = view.frameworks.flatMap((framework) =>
-    framework.categories.flatMap((category) => category.criteria.filter((row) => row.state === 'uncovered' || row.state === 'partial')),
-  );
+  const open = view.frameworks
+    .map((framework) => ({
+      name: framework.name,
+      rows: framework.categories.flatMap((category) => category.criteria.filter((row) => row.state === 'uncovered' || row.state === 'partial')),
+    }))
+    .filter(({ rows }) => rows.length > 0);
+  const count = open.reduce((sum, { rows }) => sum + rows.length, 0);
+  // With several frameworks, each list says which framework it is of.
+  const lists = open.map(({ name, rows }) => {
+    const ids = rows.map((row) => (row.state === 'partial' ? `${row.id} (partial)` : row.id)).join(', ');
+    return view.frameworks.length > 1 ? `${name}: ${ids}` : ids;
+  });
   out.push(
-    open.length === 0
+    count === 0
       ? c.green('✔ Every in-scope criterion is covered or excluded.')
-      : c.red(`✖ ${open.length} in-scope ${open.length === 1 ? 'criterion' : 'criteria'} uncovered: ${open.map((row) => (row.state === 'partial' ? `${row.id} (partial)` : row.id)).join(', ')}.`),
+      : c.red(`✖ ${count} in-scope ${count === 1 ? 'criterion' : 'criteria'} uncovered: ${lists.join('; ')}.`),
   );
   return `${out.join('\n')}\n`;
 }
