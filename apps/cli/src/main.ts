@@ -14,6 +14,7 @@ import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerReport } from './commands/report.js';
 import { registerRules } from './commands/rules.js';
+import { registerSoa } from './commands/soa.js';
 import type { Io } from './io.js';
 
 export const EXIT_CLEAN = 0;
@@ -31,7 +32,7 @@ export interface CommandContext {
 function buildProgram(context: CommandContext): Command {
   const { io } = context;
   const program = new Command('trustlint')
-    .description('Lint a SOC 2 program kept in Git: policies, controls, owners and evidence against the Trust Services Criteria.')
+    .description('Lint a SOC 2 or ISO/IEC 27001 program kept in Git: policies, controls, owners and evidence against the Trust Services Criteria and Annex A.')
     .version(VERSION, '-v, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showHelpAfterError('(run with --help for usage)')
@@ -41,6 +42,7 @@ function buildProgram(context: CommandContext): Command {
   registerCoverage(program, context);
   registerGate(program, context);
   registerReport(program, context);
+  registerSoa(program, context);
   registerInit(program, context);
   registerRules(program, context);
   registerExplain(program, context);

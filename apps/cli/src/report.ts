@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { lint, type LintCache, type LintResult } from '@trustlint/core';
 import type { Severity } from '@trustlint/engine';
-import { writeFileAtomic } from '@trustlint/model';
+import { writeFileAtomic, type FrameworkId } from '@trustlint/model';
 import { FORMAT_NAMES, formatters, markdownReport, reportOf, type Report } from '@trustlint/reporters';
 import type { Command } from 'commander';
 import type { Io } from './io.js';
@@ -83,11 +83,13 @@ export interface RenderOptions {
   color: boolean;
   /** The run's fail threshold: the Markdown verdict says what the exit code says. */
   failOn: Severity | 'never';
+  /** The frameworks whose coverage the gate requires (`gate --framework`); default: every enabled one. */
+  frameworks?: readonly FrameworkId[] | undefined;
 }
 
 /** A report in one of the `REPORT_FORMATS`. */
 export function renderReport(report: Report, format: string, options: RenderOptions): string {
-  if (format === 'markdown') return markdownReport(report, { failOn: options.failOn });
+  if (format === 'markdown') return markdownReport(report, { failOn: options.failOn, frameworks: options.frameworks });
   const formatter = formatters[format];
   if (formatter === undefined) throw new Error(`No formatter for ${format}`);
   return formatter(report, { color: options.color });

@@ -88,6 +88,44 @@ describe('golden outputs over a program with violations', () => {
   });
 });
 
+describe('golden outputs over a program with both frameworks', () => {
+  const BOTH = 'apps/cli/test/fixtures/two-frameworks';
+
+  it('lint --format stylish|markdown: findings of both frameworks, and a coverage section each', async () => {
+    for (const [format, file] of [['stylish', 'lint.two-frameworks.stylish.txt'], ['markdown', 'lint.two-frameworks.markdown.md']] as const) {
+      const { code, stdout, stderr } = await run(['lint', BOTH, '--format', format, '--today', TODAY, '--no-color']);
+      expect([code, stderr]).toEqual([1, '']);
+      expectGolden(file, stdout);
+    }
+  });
+
+  it('coverage --format table|json|markdown', async () => {
+    for (const [format, file] of [['table', 'coverage.two-frameworks.table.txt'], ['json', 'coverage.two-frameworks.json'], ['markdown', 'coverage.two-frameworks.markdown.md']] as const) {
+      const { code, stdout, stderr } = await run(['coverage', BOTH, '--format', format, '--today', TODAY, '--no-color']);
+      expect([code, stderr]).toEqual([1, '']);
+      expectGolden(file, stdout);
+    }
+  });
+
+  it('gate, requiring every framework and then SOC 2 alone', async () => {
+    const json = await run(['gate', BOTH, '--format', 'json', '--today', TODAY]);
+    expect(json).toMatchObject({ code: 1, stderr: '' });
+    expectGolden('gate.two-frameworks.json', json.stdout);
+    const soc2 = await run(['gate', BOTH, '--framework', 'soc2', '--today', TODAY, '--no-color']);
+    expect(soc2).toMatchObject({ code: 1, stderr: '' });
+    expectGolden('gate.two-frameworks.soc2.stylish.txt', soc2.stdout);
+  });
+
+  it('soa --format markdown|csv|json', async () => {
+    for (const [format, file] of [['markdown', 'soa.two-frameworks.md'], ['csv', 'soa.two-frameworks.csv'], ['json', 'soa.two-frameworks.json']] as const) {
+      const { code, stdout, stderr } = await run(['soa', BOTH, '--format', format, '--today', TODAY]);
+      expect(code).toBe(1);
+      expect(stderr).toBe('✖ Statement of Applicability incomplete: 2 applicable controls not implemented (A.5.7 (partial), A.8.30); 1 exclusion incomplete (A.7.11: no justification).\n');
+      expectGolden(file, stdout);
+    }
+  });
+});
+
 describe('lint exit codes in every format', () => {
   it('exits 0 on the sample program, 1 on the fixture, 2 on a bad config or an unknown format', async () => {
     const bad = copyOf();

@@ -155,12 +155,79 @@ describe('trustlint gate', () => {
     rmSync(baseline, { recursive: true });
   });
 
+  describe('--framework', () => {
+    /** The sample program with AC-07, the office's physical security, only planned: Annex A gaps, SOC 2 still covered. */
+    function officeUnprotected(): string {
+      const dir = copyOf();
+      edit(dir, 'controls/access/AC-07.yaml', 'status: implemented', 'status: planned');
+      return dir;
+    }
+    const ISO_GAPS = 'A.7.1, A.7.3, A.7.4, A.7.5, A.7.8';
+
+    it('requires every enabled framework by default, and each one it names', async () => {
+      const dir = officeUnprotected();
+      const all = await run(['gate', dir, '--today', TODAY]);
+      expect(all.code).toBe(1);
+      expect(all.stdout).toContain(`✖ Gate failed: 5 in-scope criteria uncovered (ISO/IEC 27001: ${ISO_GAPS}), 5 errors (uncovered-criterion ×5).\n`);
+      for (const frameworks of ['iso27001', 'soc2,iso27001', ' iso27001 , soc2 ,iso27001']) {
+        const named = await run(['gate', dir, '--today', TODAY, '--framework', frameworks]);
+        expect(named.code, frameworks).toBe(1);
+        expect(named.stdout, frameworks).toContain(`✖ Gate failed: 5 in-scope criteria uncovered (ISO/IEC 27001: ${ISO_GAPS}), 5 errors (uncovered-criterion ×5).\n`);
+      }
+      rmSync(dir, { recursive: true });
+    });
+
+    it('passes on the frameworks it requires, while the others are still reported', async () => {
+      const dir = officeUnprotected();
+      const { code, stdout } = await run(['gate', dir, '--today', TODAY, '--framework', 'soc2']);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^trustlint\.config\.yaml\n {2}\d+:3 {2}error {2}In-scope ISO\/IEC 27001 criterion A\.7\.1 \(Physical security perimeters\) has no implemented control: it is listed only by `AC-07` \(planned\);/m);
+      expect(stdout).toContain(
+        '✔ Gate passed: every in-scope criterion of the required frameworks covered (SOC 2 38/38; ISO/IEC 27001 not required), no findings at or above error; 5 findings on the coverage of ISO/IEC 27001, not required.\n',
+      );
+      const json = await run(['gate', dir, '--format', 'json', '--today', TODAY, '--framework', 'soc2']);
+      expect(json.code).toBe(0);
+      const report = JSON.parse(json.stdout) as GateJson;
+      expect(report.summary.errors).toBe(5);
+      expect(report.gate).toEqual({ passed: true, threshold: 'error', frameworks: ['soc2'], uncovered: { soc2: [] }, blocking: {}, notRequired: 5 });
+      const markdown = await run(['gate', dir, '--format', 'markdown', '--today', TODAY, '--framework', 'soc2']);
+      expect(markdown.stdout).toMatch(/^## ✅ trustlint: 5 problems \(5 errors, 0 warnings\) · every in-scope criterion of the required frameworks covered\n/);
+      expect(markdown.stdout).toContain('### ISO/IEC 27001 coverage: 84/89 covered, 5 uncovered, 4 excluded (not required by the gate)\n');
+      rmSync(dir, { recursive: true });
+    });
+
+    it('still counts every other finding, whichever framework it concerns', async () => {
+      const dir = copyOf();
+      edit(dir, 'controls/access/AC-07.yaml', 'A.7.8]', 'A.7.8, A.11.1.4]');
+      const { code, stdout } = await run(['gate', dir, '--today', TODAY, '--framework', 'soc2']);
+      expect(code).toBe(1);
+      expect(stdout).toContain('`A.11.1.4` is ISO/IEC 27001:2013 numbering, but the 2022 catalog applies; expected `A.7.5`.');
+      expect(stdout).toContain('✖ Gate failed: 1 error (unknown-criterion ×1).\n');
+      rmSync(dir, { recursive: true });
+    });
+
+    it('exits 2 on an unknown framework, and on one the config does not enable', async () => {
+      for (const [value, message] of [
+        ['pci', 'Unknown framework `pci` in --framework; expected a comma-separated list of `soc2` and `iso27001`, such as `--framework soc2,iso27001`.'],
+        ['soc2,', 'Empty framework name in --framework "soc2,"; expected a comma-separated list of `soc2` and `iso27001`, such as `--framework soc2,iso27001`.'],
+      ]) {
+        expect(await run(['gate', 'policies', '--today', TODAY, '--framework', value ?? ''])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining(message ?? '') });
+      }
+      expect(await run(['gate', FIXTURE, '--today', TODAY, '--framework', 'soc2,iso27001'])).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: expect.stringContaining('--framework names `iso27001` (ISO/IEC 27001), which apps/cli/test/fixtures/violations/trustlint.config.yaml does not enable, so the gate cannot require it; enabled: `soc2`.'),
+      });
+    });
+  });
+
   it('has --help', async () => {
     const help = await run(['gate', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: trustlint gate [options] [dir]');
     expect(help.stdout.replace(/\s+/g, ' ')).toContain('--fail-on <severity> lowest severity of a finding that fails the gate (choices: "error", "warning", "info", default: "error")');
     expect(help.stdout.replace(/\s+/g, ' ')).toContain('(choices: "stylish", "json", "sarif", "github", "markdown", "junit", default: "stylish")');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('--framework <ids> require the coverage of these frameworks only, comma-separated (soc2, iso27001; default: every enabled framework)');
     expect((await run(['--help'])).stdout).toMatch(/coverage \[options\] \[dir\][\s\S]*gate \[options\] \[dir\]/);
   });
 });
