@@ -4,6 +4,7 @@
  * that silently changes what the gate means.
  */
 import * as core from '@actions/core';
+import type { FrameworkId } from '@trustlint/model';
 
 export type AnnotationMode = 'auto' | 'check-run' | 'workflow-commands' | 'off';
 export type FailOn = 'error' | 'warning' | 'never';
@@ -12,6 +13,8 @@ export interface Inputs {
   path: string;
   config: string | undefined;
   failOn: FailOn;
+  /** The frameworks whose coverage the gate requires; undefined for every enabled one. */
+  frameworks: FrameworkId[] | undefined;
   comment: boolean;
   annotations: AnnotationMode;
   changedOnly: boolean;
@@ -47,11 +50,29 @@ function optional(name: string): string | undefined {
   return value === '' ? undefined : value;
 }
 
+const FRAMEWORKS: readonly FrameworkId[] = ['soc2', 'iso27001'];
+
+/** A comma-separated list of framework ids, each once, in the order given; undefined when empty. */
+function frameworks(name: string): FrameworkId[] | undefined {
+  const value = core.getInput(name).trim();
+  if (value === '') return undefined;
+  const ids: FrameworkId[] = [];
+  for (const item of value.split(',').map((part) => part.trim())) {
+    const id = FRAMEWORKS.find((candidate) => candidate === item);
+    if (id === undefined) {
+      throw new InputError(`Input \`${name}\` is "${value}"; expected a comma-separated list of ${FRAMEWORKS.map((known) => `"${known}"`).join(' and ')}, such as "soc2,iso27001".`);
+    }
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
 export function readInputs(): Inputs {
   return {
     path: optional('path') ?? '.',
     config: optional('config'),
     failOn: choice('fail-on', ['error', 'warning', 'never'], 'error'),
+    frameworks: frameworks('frameworks'),
     comment: flag('comment', true),
     annotations: choice('annotations', ['auto', 'check-run', 'workflow-commands', 'off'], 'auto'),
     changedOnly: flag('changed-only', true),

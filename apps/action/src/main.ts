@@ -73,7 +73,7 @@ async function act(): Promise<void> {
   const base = pull ? baseRevision(workspace, pull.baseSha) : undefined;
   const result = lint({ cwd: workspace, dir: inputs.path, ...(inputs.config ? { configFile: inputs.config } : {}), ...(base ? { base } : {}) });
   const report = reportOf(result, VERSION);
-  const decision: GateDecision | undefined = inputs.failOn === 'never' ? undefined : decideGate(report, inputs.failOn);
+  const decision: GateDecision | undefined = inputs.failOn === 'never' ? undefined : decideGate(report, inputs.failOn, inputs.frameworks);
   const verdict = decision ? gateVerdict(report, decision) : 'trustlint reports only (fail-on: never).';
 
   logFindings(report);
@@ -84,7 +84,7 @@ async function act(): Promise<void> {
   await channel('annotations', () => annotate(state, report, annotated, verdict, decision));
   if (pull && inputs.comment) await channel('the pull request comment', () => comment(state, pull, report, inputs));
   await channel('the job summary', async () => {
-    await core.summary.addRaw(markdownReport(report, { maxLength: SUMMARY_MAX_LENGTH, failOn: inputs.failOn })).write();
+    await core.summary.addRaw(markdownReport(report, { maxLength: SUMMARY_MAX_LENGTH, failOn: inputs.failOn, frameworks: inputs.frameworks })).write();
   });
   if (inputs.sarifFile) {
     const path = resolve(workspace, inputs.sarifFile);
@@ -171,7 +171,7 @@ async function annotate(state: Run, report: Report, findings: LintResult['findin
         ...state.repo,
         headSha: pull?.headSha ?? github.context.sha,
         title: verdict,
-        summary: markdownReport(report, { maxLength: 60_000, failOn: inputs.failOn }),
+        summary: markdownReport(report, { maxLength: 60_000, failOn: inputs.failOn, frameworks: inputs.frameworks }),
         conclusion: decision === undefined ? 'neutral' : decision.passed ? 'success' : 'failure',
         annotations: findings.map(toAnnotation),
       });
@@ -189,7 +189,7 @@ async function comment(state: Run, pull: PullRequest, report: Report, inputs: In
   if (!state.canWrite || state.client === undefined) return;
   const room = COMMENT_MAX_LENGTH - COMMENT_MARKER.length - 1;
   try {
-    const result = await upsertComment(state.client, state.repo, pull.number, markdownReport(report, { maxLength: room, failOn: inputs.failOn }));
+    const result = await upsertComment(state.client, state.repo, pull.number, markdownReport(report, { maxLength: room, failOn: inputs.failOn, frameworks: inputs.frameworks }));
     core.info(`trustlint ${result.action} its summary comment (${result.id})${result.removed ? ` and removed ${result.removed} duplicate(s)` : ''}.`);
   } catch (error) {
     if (!isForbidden(error)) throw error;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { findingsToAnnotate, SHOWN_PER_SEVERITY, workflowAnnotations } from '../src/annotations.js';
 import { toAnnotation } from '../src/check-run.js';
 import { addedLines, changedLinesOf } from '../src/diff.js';
+import { InputError, readInputs } from '../src/inputs.js';
 import { pullRequestOf } from '../src/pull-request.js';
 
 const finding = (overrides: Partial<Finding>): Finding => ({
@@ -80,5 +81,32 @@ describe('the pull request', () => {
     expect(pullRequestOf({ eventName: 'pull_request_target', payload: payload('fork/r') })?.fromFork).toBe(true);
     expect(pullRequestOf({ eventName: 'pull_request', payload: payload(null) })?.fromFork).toBe(true);
     expect(pullRequestOf({ eventName: 'push', payload: payload('o/r') })).toBeUndefined();
+  });
+});
+
+describe('the inputs', () => {
+  /** Reads the inputs with `INPUT_FRAMEWORKS` set as the runner would set it. */
+  function withFrameworks(value: string | undefined) {
+    const before = process.env.INPUT_FRAMEWORKS;
+    if (value === undefined) delete process.env.INPUT_FRAMEWORKS;
+    else process.env.INPUT_FRAMEWORKS = value;
+    try {
+      return readInputs();
+    } finally {
+      if (before === undefined) delete process.env.INPUT_FRAMEWORKS;
+      else process.env.INPUT_FRAMEWORKS = before;
+    }
+  }
+
+  it('reads the frameworks the gate requires: every enabled one by default, else the list, each once', () => {
+    expect(withFrameworks(undefined).frameworks).toBeUndefined();
+    expect(withFrameworks('  ').frameworks).toBeUndefined();
+    expect(withFrameworks('soc2').frameworks).toEqual(['soc2']);
+    expect(withFrameworks('iso27001, soc2,iso27001').frameworks).toEqual(['iso27001', 'soc2']);
+  });
+
+  it('refuses a misspelt framework instead of requiring less', () => {
+    expect(() => withFrameworks('soc2,iso27002')).toThrow(InputError);
+    expect(() => withFrameworks('soc2,')).toThrow('Input `frameworks` is "soc2,"; expected a comma-separated list of "soc2" and "iso27001", such as "soc2,iso27001".');
   });
 });
