@@ -45,7 +45,9 @@ describe('lint --changed-since', () => {
     const dir = repository();
     edit(dir, 'controls/operations/OPS-07.yaml', (text) => text.replace('status: implemented', 'status: planned'));
     const result = changed(dir);
-    expect(result.findings.map((f) => `${f.ruleId} ${f.file}`)).toEqual(['uncovered-criterion trustlint.config.yaml']);
+    // OPS-07 is mapped to SOC 2 and ISO/IEC 27001: one finding per criterion it leaves uncovered.
+    expect(result.findings.map((f) => `${f.ruleId} ${f.file}`)).toEqual(Array(4).fill('uncovered-criterion trustlint.config.yaml'));
     expect(result.coverage.framework('soc2')?.uncovered).toEqual(['CC6.6']);
+    expect(result.coverage.framework('iso27001')?.uncovered).toEqual(['A.8.20', 'A.8.21', 'A.8.22']);
   });
 });
