@@ -3896,8 +3896,8 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key, defaultValue, required, converter } = options;
-          if (required === true) {
+          const { key, defaultValue, required: required2, converter } = options;
+          if (required2 === true) {
             if (!Object.hasOwn(dictionary, key)) {
               throw webidl.errors.exception({
                 header: prefix,
@@ -3910,7 +3910,7 @@ var require_webidl = __commonJS({
           if (hasDefault && value2 !== null) {
             value2 ??= defaultValue();
           }
-          if (required || hasDefault || value2 !== void 0) {
+          if (required2 || hasDefault || value2 !== void 0) {
             value2 = converter(value2, prefix, `${argument}.${key}`);
             if (options.allowedValues && !options.allowedValues.includes(value2)) {
               throw webidl.errors.exception({
@@ -27329,8 +27329,8 @@ var require_discriminator = __commonJS({
           if (!tagRequired)
             throw new Error(`discriminator: "${tagName}" must be required`);
           return oneOfMapping;
-          function hasRequired({ required }) {
-            return Array.isArray(required) && required.includes(tagName);
+          function hasRequired({ required: required2 }) {
+            return Array.isArray(required2) && required2.includes(tagName);
           }
           function addMappings(sch, i) {
             if (sch.const) {
@@ -33477,8 +33477,8 @@ var require_discriminator2 = __commonJS({
           if (!tagRequired)
             throw new Error(`discriminator: "${tagName}" must be required`);
           return oneOfMapping;
-          function hasRequired({ required }) {
-            return Array.isArray(required) && required.includes(tagName);
+          function hasRequired({ required: required2 }) {
+            return Array.isArray(required2) && required2.includes(tagName);
           }
           function addMappings(sch, i) {
             if (sch.const) {
@@ -36834,9 +36834,9 @@ var require_light = __commonJS({
             waitForExecuting = (at) => {
               var finished;
               finished = () => {
-                var counts2;
-                counts2 = this._states.counts;
-                return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at;
+                var counts3;
+                counts3 = this._states.counts;
+                return counts3[0] + counts3[1] + counts3[2] + counts3[3] === at;
               };
               return new this.Promise((resolve7, reject) => {
                 if (finished()) {
@@ -60130,18 +60130,18 @@ function parseConfig(text5, configPath2, displayPath2 = configPath2) {
   }
   if (problems.length) fail(problems);
   const soc22 = config2.frameworks?.soc2;
-  const frameworks = {};
+  const frameworks2 = {};
   if (config2.frameworks === void 0 || soc22 !== void 0) {
     const categories = /* @__PURE__ */ new Set(["security", ...soc22?.categories ?? []]);
-    frameworks.soc2 = { categories: [...categories], type: soc22?.type ?? 2 };
+    frameworks2.soc2 = { categories: [...categories], type: soc22?.type ?? 2 };
   }
-  if (config2.frameworks?.iso27001 !== void 0) frameworks.iso27001 = {};
+  if (config2.frameworks?.iso27001 !== void 0) frameworks2.iso27001 = {};
   const rootDir = dirname2(configPath2);
   return {
     file,
     root: rootDir,
     program: config2.program ?? rootDir.split(sep3).at(-1) ?? "program",
-    frameworks,
+    frameworks: frameworks2,
     observationPeriod: period ? { start: String(period.start), end: String(period.end) } : void 0,
     frontMatter: config2.front_matter ?? "auto",
     dialect: config2.dialect ?? "auto",
@@ -60781,7 +60781,7 @@ function listing(items, framework) {
   return byCriterion;
 }
 function computeCoverage(config2, controls, documents = []) {
-  const frameworks = [];
+  const frameworks2 = [];
   for (const framework of ["soc2", "iso27001"]) {
     const categories = inScopeCategories(config2, framework);
     if (categories.length === 0) continue;
@@ -60839,9 +60839,9 @@ function computeCoverage(config2, controls, documents = []) {
       }
       result2.categories.push(totals);
     }
-    frameworks.push(result2);
+    frameworks2.push(result2);
   }
-  return { frameworks, framework: (id) => frameworks.find((entry) => entry.framework === id) };
+  return { frameworks: frameworks2, framework: (id) => frameworks2.find((entry) => entry.framework === id) };
 }
 
 // ../../packages/model/src/dates.ts
@@ -60971,14 +60971,14 @@ function build$6(root, options) {
   if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
   return filters && filters.length ? pushDirectoryFilter : pushDirectory;
 }
-var pushFileFilterAndCount = (filename, _paths, counts2, filters) => {
-  if (filters.every((filter) => filter(filename, false))) counts2.files++;
+var pushFileFilterAndCount = (filename, _paths, counts3, filters) => {
+  if (filters.every((filter) => filter(filename, false))) counts3.files++;
 };
 var pushFileFilter = (filename, paths, _counts, filters) => {
   if (filters.every((filter) => filter(filename, false))) paths.push(filename);
 };
-var pushFileCount = (_filename, _paths, counts2, _filters) => {
-  counts2.files++;
+var pushFileCount = (_filename, _paths, counts3, _filters) => {
+  counts3.files++;
 };
 var pushFile = (filename, paths) => {
   paths.push(filename);
@@ -64161,16 +64161,16 @@ var rule13 = createRule({
     scope: "file"
   },
   create(context3) {
-    const required = context3.options.sections.map((section) => ({ section: section.trim(), pattern: sectionPattern(section) }));
+    const required2 = context3.options.sections.map((section) => ({ section: section.trim(), pattern: sectionPattern(section) }));
     return {
       policy(policy) {
-        if (policy.status === "retired" || required.length === 0) return;
+        if (policy.status === "retired" || required2.length === 0) return;
         const headings = headingsOf(policy).filter((heading3) => heading3.span.start >= policy.body.start);
         const title = titleHeading(headings, policy.title);
         const sections = headings.filter((heading3) => heading3 !== title);
         const found = describeFound(sections, title);
         const at = reportLocation(policy, headings);
-        for (const { section, pattern } of required) {
+        for (const { section, pattern } of required2) {
           if (sections.some((heading3) => pattern.test(heading3.text))) continue;
           context3.report({ messageId: "missing", data: { section, found }, at });
         }
@@ -65127,9 +65127,9 @@ function summaryText(report2) {
     ...report2.baselined ? [`${report2.baselined} accepted by the baseline`] : []
   ];
   const coverage = report2.coverage.frameworks.map((entry) => {
-    const required = entry.inScope.length - entry.excluded.length;
+    const required2 = entry.inScope.length - entry.excluded.length;
     const uncovered = entry.uncovered.length ? `, ${entry.uncovered.length} uncovered` : "";
-    return ` ${FRAMEWORK_NAMES[entry.framework]} coverage: ${entry.covered.length}/${required} in-scope criteria covered${uncovered}.`;
+    return ` ${FRAMEWORK_NAMES[entry.framework]} coverage: ${entry.covered.length}/${required2} in-scope criteria covered${uncovered}.`;
   });
   return `${found}${accepted2.length ? `; ${accepted2.join(", ")}` : ""}.${coverage.join("")}`;
 }
@@ -65176,7 +65176,10 @@ function jsonReport(report2) {
     }
   };
 }
-var json = (report2) => `${JSON.stringify(jsonReport(report2), null, 2)}
+function safeJson(value2, indent) {
+  return JSON.stringify(value2, null, indent).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+var json = (report2) => `${safeJson(jsonReport(report2), 2)}
 `;
 
 // ../../packages/reporters/src/rule-info.ts
@@ -65265,6 +65268,95 @@ function junitXml(report2) {
 }
 var junit = (report2) => junitXml(report2);
 
+// ../../packages/reporters/src/gate.ts
+var NAMED_CRITERIA = 10;
+var COVERAGE_MESSAGES = {
+  "uncovered-criterion": ["In-scope "],
+  "coverage-regression": ["This change uncovers "]
+};
+function coverageFramework(finding) {
+  const starts = COVERAGE_MESSAGES[finding.ruleId] ?? [];
+  const frameworks2 = Object.keys(FRAMEWORK_NAMES);
+  return frameworks2.find((framework) => starts.some((start) => finding.message.startsWith(`${start}${FRAMEWORK_NAMES[framework]} criterion `)));
+}
+function counts2(finding, frameworks2) {
+  const framework = coverageFramework(finding);
+  return framework === void 0 || frameworks2.includes(framework);
+}
+function blockingCounts(findings) {
+  const counts3 = /* @__PURE__ */ new Map();
+  for (const finding of findings) counts3.set(finding.ruleId, (counts3.get(finding.ruleId) ?? 0) + 1);
+  return Object.fromEntries([...counts3].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
+}
+function blockingFindings(report2, decision) {
+  return report2.findings.filter((finding) => failsAt([finding], decision.threshold) && counts2(finding, decision.frameworks));
+}
+function required(report2, decision) {
+  return report2.coverage.frameworks.filter((entry) => decision.frameworks.includes(entry.framework));
+}
+function decideGate(report2, threshold, frameworks2) {
+  const enabled = report2.coverage.frameworks.map((entry) => entry.framework);
+  const missing = (frameworks2 ?? []).filter((framework) => !enabled.includes(framework));
+  if (missing.length) {
+    throw new Error(`The gate cannot require ${missing.map((id) => FRAMEWORK_NAMES[id]).join(" and ")}: not enabled (enabled: ${enabled.map((id) => FRAMEWORK_NAMES[id]).join(", ") || "none"}).`);
+  }
+  if (frameworks2?.length === 0) throw new Error("The gate must require at least one framework.");
+  const requiredIds = enabled.filter((framework) => frameworks2 === void 0 || frameworks2.includes(framework));
+  const uncovered = Object.fromEntries(required(report2, { frameworks: requiredIds }).map((entry) => [entry.framework, [...entry.uncovered]]));
+  const blocking = blockingFindings(report2, { threshold, frameworks: requiredIds });
+  const notRequired = report2.findings.filter((finding) => !counts2(finding, requiredIds)).length;
+  const open2 = Object.values(uncovered).some((ids) => ids.length > 0);
+  return { passed: !open2 && blocking.length === 0, threshold, frameworks: requiredIds, uncovered, blocking: blockingCounts(blocking), notRequired };
+}
+function severityCounts(findings) {
+  const count2 = (severity) => findings.filter((finding) => finding.severity === severity).length;
+  return [
+    ...count2("error") ? [plural2(count2("error"), "error")] : [],
+    ...count2("warning") ? [plural2(count2("warning"), "warning")] : [],
+    ...count2("info") ? [`${count2("info")} info`] : []
+  ].join(", ");
+}
+function named2(entry) {
+  const partial = new Set(entry.partial);
+  const shown = entry.uncovered.slice(0, NAMED_CRITERIA).map((id) => partial.has(id) ? `${id} (partial)` : id).join(", ");
+  return entry.uncovered.length > NAMED_CRITERIA ? `${shown} and ${entry.uncovered.length - NAMED_CRITERIA} more` : shown;
+}
+function accepted(report2, decision) {
+  const notRequired = report2.coverage.frameworks.filter((entry) => !decision.frameworks.includes(entry.framework)).map((entry) => FRAMEWORK_NAMES[entry.framework]);
+  const parts = [
+    ...decision.notRequired ? [`${plural2(decision.notRequired, "finding")} on the coverage of ${notRequired.join(" and ")}, not required`] : [],
+    ...report2.baselined ? [`${report2.baselined} accepted by the baseline`] : [],
+    ...report2.suppressed ? [`${report2.suppressed} suppressed inline`] : []
+  ];
+  return parts.length ? `; ${parts.join(", ")}` : "";
+}
+function gateVerdict(report2, decision) {
+  const frameworks2 = report2.coverage.frameworks;
+  const blocking = blockingFindings(report2, decision);
+  if (decision.passed) {
+    const covered = coverageView(report2.coverage).frameworks.map(({ framework, name, totals }) => {
+      if (!decision.frameworks.includes(framework)) return `${name} not required`;
+      const excluded = totals.excluded ? `, ${totals.excluded} excluded` : "";
+      return `${name} ${totals.covered}/${totals.total - totals.excluded}${excluded}`;
+    });
+    const below = severityCounts(report2.findings.filter((finding) => counts2(finding, decision.frameworks)));
+    const scope = decision.frameworks.length < frameworks2.length ? "every in-scope criterion of the required frameworks" : "every in-scope criterion";
+    return `\u2714 Gate passed: ${scope} covered (${covered.join("; ")}), no findings at or above ${decision.threshold}${below ? ` (${below} below it)` : ""}${accepted(report2, decision)}.`;
+  }
+  const reasons = [];
+  const open2 = required(report2, decision).filter((entry) => entry.uncovered.length > 0);
+  const count2 = open2.reduce((sum, entry) => sum + entry.uncovered.length, 0);
+  if (count2) {
+    const lists = open2.map((entry) => frameworks2.length > 1 ? `${FRAMEWORK_NAMES[entry.framework]}: ${named2(entry)}` : named2(entry));
+    reasons.push(`${count2} in-scope ${count2 === 1 ? "criterion" : "criteria"} uncovered (${lists.join("; ")})`);
+  }
+  if (blocking.length) {
+    const rules2 = Object.entries(decision.blocking).map(([rule25, n]) => `${oneLine(rule25)} \xD7${n}`);
+    reasons.push(`${severityCounts(blocking)} (${rules2.join(", ")})`);
+  }
+  return `\u2716 Gate failed: ${reasons.join(", ")}${accepted(report2, decision)}.`;
+}
+
 // ../../packages/reporters/src/markdown-text.ts
 var SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&~"'=:@]/g;
 var ENTITIES2 = { "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&#39;" };
@@ -65344,9 +65436,9 @@ function categoryDetails(category) {
     ""
   ];
 }
-function frameworkMarkdown(framework, detail) {
+function frameworkMarkdown(framework, detail, required2) {
   const lines2 = [
-    `### ${framework.name} coverage: ${totalsText(framework.totals)}`,
+    `### ${framework.name} coverage: ${totalsText(framework.totals)}${required2 ? "" : " (not required by the gate)"}`,
     "",
     row(["category", "covered", "partial", "uncovered", "excluded", "total"]),
     row(["---", "---:", "---:", "---:", "---:", "---:"]),
@@ -65372,14 +65464,18 @@ function frameworkMarkdown(framework, detail) {
   }
   return lines2;
 }
-function matrixMarkdown(view, detail) {
-  return view.frameworks.flatMap((framework) => frameworkMarkdown(framework, detail));
+function isRequired(framework, required2) {
+  return required2 === void 0 || required2.includes(framework);
 }
-function openCriteria(view) {
-  return view.frameworks.reduce((sum, framework) => sum + framework.totals.uncovered + framework.totals.partial, 0);
+function matrixMarkdown(view, detail, required2) {
+  return view.frameworks.flatMap((framework) => frameworkMarkdown(framework, detail, isRequired(framework.framework, required2)));
 }
-function coverageWords(open2) {
-  return open2 ? `${open2} in-scope ${open2 === 1 ? "criterion" : "criteria"} uncovered` : "every in-scope criterion covered";
+function openCriteria(view, required2) {
+  return view.frameworks.filter((framework) => isRequired(framework.framework, required2)).reduce((sum, framework) => sum + framework.totals.uncovered + framework.totals.partial, 0);
+}
+function coverageWords(open2, some = false) {
+  const scope = some ? "of the required frameworks " : "";
+  return open2 ? `${open2} in-scope ${open2 === 1 ? "criterion" : "criteria"} ${scope}uncovered` : `every in-scope criterion ${scope}covered`;
 }
 function problemsWords(report2) {
   const { errors, warnings, infos } = report2.summary;
@@ -65411,10 +65507,15 @@ function findingsMarkdown(report2, rows, shown) {
   if (accepted2.length) lines2.push(`Not shown: ${accepted2.join(", ")}.`, "");
   return lines2;
 }
-function heading2(report2, view, failOn) {
-  const open2 = openCriteria(view);
-  const failed = open2 > 0 || failsAt(report2.findings, failOn);
-  return `## ${failed ? "\u274C" : "\u2705"} trustlint: ${problemsWords(report2)} \xB7 ${coverageWords(open2)}`;
+function heading2(report2, view, failOn, required2) {
+  const open2 = openCriteria(view, required2);
+  const counted = report2.findings.filter((finding) => {
+    const framework = coverageFramework(finding);
+    return framework === void 0 || isRequired(framework, required2);
+  });
+  const failed = open2 > 0 || failsAt(counted, failOn);
+  const some = view.frameworks.some((framework) => !isRequired(framework.framework, required2));
+  return `## ${failed ? "\u274C" : "\u2705"} trustlint: ${problemsWords(report2)} \xB7 ${coverageWords(open2, some)}`;
 }
 function joinLines(lines2) {
   return `${lines2.join("\n").trimEnd()}
@@ -65440,9 +65541,9 @@ function markdownReport(report2, options = {}) {
   const maxLength = options.maxLength ?? MARKDOWN_MAX_LENGTH;
   const maxFindings = Math.max(0, Math.floor(options.maxFindings ?? MARKDOWN_MAX_FINDINGS));
   const view = coverageView(report2.coverage);
-  const head = [heading2(report2, view, options.failOn ?? "error"), "", byline(report2), ""];
+  const head = [heading2(report2, view, options.failOn ?? "error", options.frameworks), "", byline(report2), ""];
   const rows = report2.findings.map(findingRow);
-  const compose = (detail, shown) => joinLines([...head, ...matrixMarkdown(view, detail), ...findingsMarkdown(report2, rows, shown)]);
+  const compose = (detail, shown) => joinLines([...head, ...matrixMarkdown(view, detail, options.frameworks), ...findingsMarkdown(report2, rows, shown)]);
   for (const detail of ["all", "gaps", "none"]) {
     const shown = largestFitting(Math.min(maxFindings, rows.length), (count2) => compose(detail, count2).length <= maxLength);
     if (shown >= 0) return compose(detail, shown);
@@ -65554,12 +65655,12 @@ function pad2(text5, width) {
 function coverageLines(coverage, c) {
   const lines2 = [];
   for (const entry of coverage.frameworks) {
-    const required = entry.inScope.length - entry.excluded.length;
+    const required2 = entry.inScope.length - entry.excluded.length;
     const complete = entry.uncovered.length === 0;
     const categories = entry.categories.map((category) => `${category.category.name} ${category.covered}/${category.total - category.excluded}`).join(", ");
     const mark = complete ? c.green("\u2714") : c.red("\u2716");
     const excluded = entry.excluded.length ? `, ${entry.excluded.length} excluded` : "";
-    lines2.push(`${mark} ${FRAMEWORK_NAMES[entry.framework]} coverage: ${entry.covered.length}/${required} in-scope criteria covered${excluded} (${categories})`);
+    lines2.push(`${mark} ${FRAMEWORK_NAMES[entry.framework]} coverage: ${entry.covered.length}/${required2} in-scope criteria covered${excluded} (${categories})`);
     if (!complete) {
       const partial = new Set(entry.partial);
       const list3 = entry.uncovered.map((id) => partial.has(id) ? `${id} (partial)` : id).join(", ");
@@ -65606,67 +65707,6 @@ var stylish = (report2, options) => {
   return `${out.join("\n")}
 `;
 };
-
-// ../../packages/reporters/src/gate.ts
-var NAMED_CRITERIA = 10;
-function blockingCounts(findings) {
-  const counts2 = /* @__PURE__ */ new Map();
-  for (const finding of findings) counts2.set(finding.ruleId, (counts2.get(finding.ruleId) ?? 0) + 1);
-  return Object.fromEntries([...counts2].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
-}
-function blockingFindings(report2, threshold) {
-  return report2.findings.filter((finding) => failsAt([finding], threshold));
-}
-function decideGate(report2, threshold) {
-  const uncovered = Object.fromEntries(report2.coverage.frameworks.map((entry) => [entry.framework, [...entry.uncovered]]));
-  const blocking = blockingFindings(report2, threshold);
-  const open2 = Object.values(uncovered).some((ids) => ids.length > 0);
-  return { passed: !open2 && blocking.length === 0, threshold, uncovered, blocking: blockingCounts(blocking) };
-}
-function severityCounts(findings) {
-  const count2 = (severity) => findings.filter((finding) => finding.severity === severity).length;
-  return [
-    ...count2("error") ? [plural2(count2("error"), "error")] : [],
-    ...count2("warning") ? [plural2(count2("warning"), "warning")] : [],
-    ...count2("info") ? [`${count2("info")} info`] : []
-  ].join(", ");
-}
-function named2(entry) {
-  const partial = new Set(entry.partial);
-  const shown = entry.uncovered.slice(0, NAMED_CRITERIA).map((id) => partial.has(id) ? `${id} (partial)` : id).join(", ");
-  return entry.uncovered.length > NAMED_CRITERIA ? `${shown} and ${entry.uncovered.length - NAMED_CRITERIA} more` : shown;
-}
-function accepted(report2) {
-  const parts = [
-    ...report2.baselined ? [`${report2.baselined} accepted by the baseline`] : [],
-    ...report2.suppressed ? [`${report2.suppressed} suppressed inline`] : []
-  ];
-  return parts.length ? `; ${parts.join(", ")}` : "";
-}
-function gateVerdict(report2, decision) {
-  const frameworks = report2.coverage.frameworks;
-  const blocking = blockingFindings(report2, decision.threshold);
-  if (decision.passed) {
-    const covered = coverageView(report2.coverage).frameworks.map(({ name, totals }) => {
-      const excluded = totals.excluded ? `, ${totals.excluded} excluded` : "";
-      return `${name} ${totals.covered}/${totals.total - totals.excluded}${excluded}`;
-    });
-    const below = severityCounts(report2.findings);
-    return `\u2714 Gate passed: every in-scope criterion covered (${covered.join("; ")}), no findings at or above ${decision.threshold}${below ? ` (${below} below it)` : ""}${accepted(report2)}.`;
-  }
-  const reasons = [];
-  const open2 = frameworks.filter((entry) => entry.uncovered.length > 0);
-  const count2 = open2.reduce((sum, entry) => sum + entry.uncovered.length, 0);
-  if (count2) {
-    const lists = open2.map((entry) => frameworks.length > 1 ? `${FRAMEWORK_NAMES[entry.framework]}: ${named2(entry)}` : named2(entry));
-    reasons.push(`${count2} in-scope ${count2 === 1 ? "criterion" : "criteria"} uncovered (${lists.join("; ")})`);
-  }
-  if (blocking.length) {
-    const rules2 = Object.entries(decision.blocking).map(([rule25, n]) => `${oneLine(rule25)} \xD7${n}`);
-    reasons.push(`${severityCounts(blocking)} (${rules2.join(", ")})`);
-  }
-  return `\u2716 Gate failed: ${reasons.join(", ")}${accepted(report2)}.`;
-}
 
 // ../../packages/reporters/src/report.ts
 function reportOf(run2, toolVersion) {
@@ -66206,11 +66246,26 @@ function optional(name) {
   const value2 = getInput(name).trim();
   return value2 === "" ? void 0 : value2;
 }
+var FRAMEWORKS2 = ["soc2", "iso27001"];
+function frameworks(name) {
+  const value2 = getInput(name).trim();
+  if (value2 === "") return void 0;
+  const ids = [];
+  for (const item of value2.split(",").map((part) => part.trim())) {
+    const id = FRAMEWORKS2.find((candidate) => candidate === item);
+    if (id === void 0) {
+      throw new InputError(`Input \`${name}\` is "${value2}"; expected a comma-separated list of ${FRAMEWORKS2.map((known) => `"${known}"`).join(" and ")}, such as "soc2,iso27001".`);
+    }
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
 function readInputs() {
   return {
     path: optional("path") ?? ".",
     config: optional("config"),
     failOn: choice("fail-on", ["error", "warning", "never"], "error"),
+    frameworks: frameworks("frameworks"),
     comment: flag("comment", true),
     annotations: choice("annotations", ["auto", "check-run", "workflow-commands", "off"], "auto"),
     changedOnly: flag("changed-only", true),
@@ -66262,7 +66317,7 @@ async function act() {
   const base = pull ? baseRevision(workspace, pull.baseSha) : void 0;
   const result2 = lint({ cwd: workspace, dir: inputs.path, ...inputs.config ? { configFile: inputs.config } : {}, ...base ? { base } : {} });
   const report2 = reportOf(result2, VERSION9);
-  const decision = inputs.failOn === "never" ? void 0 : decideGate(report2, inputs.failOn);
+  const decision = inputs.failOn === "never" ? void 0 : decideGate(report2, inputs.failOn, inputs.frameworks);
   const verdict = decision ? gateVerdict(report2, decision) : "trustlint reports only (fail-on: never).";
   logFindings(report2);
   setOutputs(report2, inputs);
@@ -66271,7 +66326,7 @@ async function act() {
   await channel("annotations", () => annotate(state, report2, annotated, verdict, decision));
   if (pull && inputs.comment) await channel("the pull request comment", () => comment2(state, pull, report2, inputs));
   await channel("the job summary", async () => {
-    await summary.addRaw(markdownReport(report2, { maxLength: SUMMARY_MAX_LENGTH, failOn: inputs.failOn })).write();
+    await summary.addRaw(markdownReport(report2, { maxLength: SUMMARY_MAX_LENGTH, failOn: inputs.failOn, frameworks: inputs.frameworks })).write();
   });
   if (inputs.sarifFile) {
     const path = resolve6(workspace, inputs.sarifFile);
@@ -66309,12 +66364,12 @@ ${text5}::${token}::
 `);
 }
 function setOutputs(report2, inputs) {
-  const frameworks = report2.coverage.frameworks;
-  const inScope = frameworks.reduce((sum, entry) => sum + entry.inScope.length, 0);
-  const met = frameworks.reduce((sum, entry) => sum + entry.covered.length + entry.excluded.length, 0);
+  const frameworks2 = report2.coverage.frameworks;
+  const inScope = frameworks2.reduce((sum, entry) => sum + entry.inScope.length, 0);
+  const met = frameworks2.reduce((sum, entry) => sum + entry.covered.length + entry.excluded.length, 0);
   setOutput("errors", report2.summary.errors);
   setOutput("warnings", report2.summary.warnings);
-  setOutput("uncovered", frameworks.flatMap((entry) => entry.uncovered).join(","));
+  setOutput("uncovered", frameworks2.flatMap((entry) => entry.uncovered).join(","));
   setOutput("coverage", inScope === 0 ? "100.0" : (100 * met / inScope).toFixed(1));
   if (!inputs.sarifFile) setOutput("sarif-file", "");
 }
@@ -66344,7 +66399,7 @@ async function annotate(state, report2, findings, verdict, decision) {
         ...state.repo,
         headSha: pull?.headSha ?? context2.sha,
         title: verdict,
-        summary: markdownReport(report2, { maxLength: 6e4, failOn: inputs.failOn }),
+        summary: markdownReport(report2, { maxLength: 6e4, failOn: inputs.failOn, frameworks: inputs.frameworks }),
         conclusion: decision === void 0 ? "neutral" : decision.passed ? "success" : "failure",
         annotations: findings.map(toAnnotation)
       });
@@ -66362,7 +66417,7 @@ async function comment2(state, pull, report2, inputs) {
   if (!state.canWrite || state.client === void 0) return;
   const room = COMMENT_MAX_LENGTH - COMMENT_MARKER.length - 1;
   try {
-    const result2 = await upsertComment(state.client, state.repo, pull.number, markdownReport(report2, { maxLength: room, failOn: inputs.failOn }));
+    const result2 = await upsertComment(state.client, state.repo, pull.number, markdownReport(report2, { maxLength: room, failOn: inputs.failOn, frameworks: inputs.frameworks }));
     info(`trustlint ${result2.action} its summary comment (${result2.id})${result2.removed ? ` and removed ${result2.removed} duplicate(s)` : ""}.`);
   } catch (error2) {
     if (!isForbidden(error2)) throw error2;

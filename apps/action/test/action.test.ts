@@ -270,18 +270,21 @@ describe('the GitHub Action', () => {
     github.files = pullFiles(program);
     const every = await runAction(program, api);
     expect(every.code).toBe(1);
-    expect(every.outputs).toMatchObject({ errors: '5', uncovered: 'A.7.1,A.7.3,A.7.4,A.7.5,A.7.8' });
+    // Against the base, each gap is also a coverage regression this pull request caused.
+    expect(every.outputs).toMatchObject({ errors: '10', uncovered: 'A.7.1,A.7.3,A.7.4,A.7.5,A.7.8' });
     const body = github.comments.get(2)?.[0]?.body ?? '';
-    expect(body).toContain('\n## ❌ trustlint: 5 problems (5 errors, 0 warnings) · 5 in-scope criteria uncovered\n');
+    expect(body).toContain('\n## ❌ trustlint: 10 problems (10 errors, 0 warnings) · 5 in-scope criteria uncovered\n');
     expect(body).toContain('\n### SOC 2 coverage: 38/38 covered\n');
     expect(body).toContain('\n### ISO/IEC 27001 coverage: 84/89 covered, 5 uncovered, 4 excluded\n');
-    expect(every.stdout).toContain('::error::✖ Gate failed: 5 in-scope criteria uncovered (ISO/IEC 27001: A.7.1, A.7.3, A.7.4, A.7.5, A.7.8), 5 errors (uncovered-criterion ×5).');
+    expect(every.stdout).toContain('::error::✖ Gate failed: 5 in-scope criteria uncovered (ISO/IEC 27001: A.7.1, A.7.3, A.7.4, A.7.5, A.7.8), 10 errors (coverage-regression ×5, uncovered-criterion ×5).');
     const soc2 = await runAction(program, api, { frameworks: 'soc2' });
     expect(soc2.code).toBe(0);
     const updated = github.comments.get(2)?.[0]?.body ?? '';
-    expect(updated).toContain('\n## ✅ trustlint: 5 problems (5 errors, 0 warnings) · every in-scope criterion of the required frameworks covered\n');
+    expect(updated).toContain('\n## ✅ trustlint: 10 problems (10 errors, 0 warnings) · every in-scope criterion of the required frameworks covered\n');
     expect(updated).toContain('\n### ISO/IEC 27001 coverage: 84/89 covered, 5 uncovered, 4 excluded (not required by the gate)\n');
-    expect(soc2.stdout).toContain('✔ Gate passed: every in-scope criterion of the required frameworks covered (SOC 2 38/38; ISO/IEC 27001 not required)');
+    expect(soc2.stdout).toContain(
+      '✔ Gate passed: every in-scope criterion of the required frameworks covered (SOC 2 38/38; ISO/IEC 27001 not required), no findings at or above error; 10 findings on the coverage of ISO/IEC 27001, not required.',
+    );
     expect(github.checkRuns.at(-1)?.conclusion).toBe('success');
     const misspelt = await runAction(program, api, { frameworks: 'soc2,iso27002' });
     expect(misspelt.code).toBe(1);
