@@ -1,26 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CONFIG, HOSTILE, PROGRAM_FILES, programFindings, programReport, sampleProgram } from './__fixtures__/program.js';
+import { CONFIG, HOSTILE, PROGRAM_FILES, pageInput, programFindings, programReport, sampleProgram } from './__fixtures__/program.js';
 import { finding } from './__fixtures__/reports.js';
 import { HTML_CSP, htmlReport, PALETTE } from './html.js';
 import { escapeHtml } from './html-text.js';
-import { reportPage, type ReportPageInput } from './report-model.js';
+import { reportPage } from './report-model.js';
 
-function input(overrides: Partial<ReportPageInput> = {}): ReportPageInput {
-  const program = sampleProgram();
-  return {
-    report: programReport(program),
-    controls: program.controls,
-    policies: program.policies,
-    evidence: program.evidence,
-    observationPeriod: program.config.observationPeriod,
-    soc2Type: 2,
-    commit: '0123456789abcdef0123456789abcdef01234567',
-    ...overrides,
-  };
-}
-
-const html = htmlReport(reportPage(input()));
+const html = htmlReport(reportPage(pageInput()));
 
 function only(pattern: RegExp, text = html): string {
   const matches = [...text.matchAll(pattern)];
@@ -157,7 +143,7 @@ describe('htmlReport: what a reader sees', () => {
     expect(html).toContain('<dt>Judged on</dt><dd><time datetime="2026-11-22">2026-11-22</time></dd>');
     expect(html).toContain('<dt>Examination</dt><dd>SOC 2 Type 2</dd>');
     expect(html).toContain('<dt>Observation period</dt><dd>2026-04-01 to 2026-12-31</dd>');
-    expect(htmlReport(reportPage(input({ commit: undefined })))).toContain('<dt>Commit</dt><dd><span class="muted">not in a git repository</span></dd>');
+    expect(htmlReport(reportPage(pageInput({ commit: undefined })))).toContain('<dt>Commit</dt><dd><span class="muted">not in a git repository</span></dd>');
   });
 
   it('has one matrix row per in-scope criterion, grouped by category, gaps first, each state in words and a symbol', () => {
@@ -172,7 +158,7 @@ describe('htmlReport: what a reader sees', () => {
     const config = CONFIG.replace('type: 2}}', 'type: 2}, iso27001: {}}');
     const files = { ...PROGRAM_FILES, 'controls/access.yaml': PROGRAM_FILES['controls/access.yaml']?.replace('satisfies: {soc2: [CC6.1, CC6.2]}', 'satisfies: {soc2: [CC6.1, CC6.2], iso27001: ["5.15", A.5.18]}') ?? '' };
     const program = sampleProgram(config, files);
-    const both = htmlReport(reportPage(input({ report: programReport(program), controls: program.controls, policies: program.policies, evidence: program.evidence })));
+    const both = htmlReport(reportPage(pageInput({ report: programReport(program), controls: program.controls, policies: program.policies, evidence: program.evidence })));
     expect(both).toContain('<dt>Frameworks</dt><dd>SOC 2 and ISO/IEC 27001</dd>');
     expect(html).toContain('<dt>Frameworks</dt><dd>SOC 2</dd>');
     const cards = [...both.matchAll(/<li><span class="badge s-(?:covered|uncovered)">.*?<\/span> <strong>([^<]+)<\/strong> ([^<]*)<\/li>/g)].map((match) => [match[1], match[2]]);
@@ -219,7 +205,7 @@ describe('htmlReport: what a reader sees', () => {
   });
 
   it('says so when there are no findings, and has no filters then', () => {
-    const clean = htmlReport(reportPage(input({ report: programReport(sampleProgram(), []) })));
+    const clean = htmlReport(reportPage(pageInput({ report: programReport(sampleProgram(), []) })));
     expect(clean).toContain('<p>No findings.</p>');
     expect(clean).not.toContain('id="filters"');
   });

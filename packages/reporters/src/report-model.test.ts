@@ -1,24 +1,11 @@
 import { DEFAULT_EVIDENCE_PERIODS, missingPeriods, type PeriodUnit } from '@trustlint/model';
 import { describe, expect, it } from 'vitest';
-import { HOSTILE, PROGRAM_FILES, programFindings, programReport, sampleProgram } from './__fixtures__/program.js';
+import { HOSTILE, PROGRAM_FILES, pageInput, programFindings, programReport, sampleProgram } from './__fixtures__/program.js';
 import { coverageView } from './coverage-view.js';
-import { evidenceTimeline, reportPage, type ControlEntry, type ReportPageInput } from './report-model.js';
+import { evidenceTimeline, reportPage, type ControlEntry } from './report-model.js';
 
 const WINDOW = { start: '2026-04-01', end: '2026-12-31' };
 
-function input(overrides: Partial<ReportPageInput> = {}): ReportPageInput {
-  const program = sampleProgram();
-  return {
-    report: programReport(program),
-    controls: program.controls,
-    policies: program.policies,
-    evidence: program.evidence,
-    observationPeriod: program.config.observationPeriod,
-    soc2Type: program.config.frameworks.soc2?.type,
-    commit: '0123456789abcdef0123456789abcdef01234567',
-    ...overrides,
-  };
-}
 
 function byId(controls: readonly ControlEntry[], id: string): ControlEntry {
   const control = controls.find((entry) => entry.id === id);
@@ -31,7 +18,7 @@ function states(control: ControlEntry): string[] {
 }
 
 describe('reportPage: the run', () => {
-  const page = reportPage(input());
+  const page = reportPage(pageInput());
 
   it('carries the program, the commit, the date, the version, the examination and its window', () => {
     expect(page).toMatchObject({
@@ -44,7 +31,7 @@ describe('reportPage: the run', () => {
       suppressed: 0,
       baselined: 0,
     });
-    expect(reportPage(input({ commit: undefined })).commit).toBeUndefined();
+    expect(reportPage(pageInput({ commit: undefined })).commit).toBeUndefined();
   });
 
   it('shows the coverage as the coverage view has it, with totals over every framework', () => {
@@ -57,7 +44,7 @@ describe('reportPage: the run', () => {
 });
 
 describe('reportPage: controls and their evidence', () => {
-  const page = reportPage(input());
+  const page = reportPage(pageInput());
 
   it('describes each control as its file says, with where it is', () => {
     expect(byId(page.controls, 'OPS-02')).toMatchObject({
@@ -107,19 +94,19 @@ describe('reportPage: controls and their evidence', () => {
 
   it('shows no periods without a frequency or without an observation period, but still the last record', () => {
     expect(byId(page.controls, 'OPS-04').evidence).toMatchObject({ unit: undefined, required: false, periods: [] });
-    const windowless = reportPage(input({ observationPeriod: undefined }));
+    const windowless = reportPage(pageInput({ observationPeriod: undefined }));
     expect(windowless.controls.every((control) => control.evidence.periods.length === 0)).toBe(true);
     expect(byId(windowless.controls, 'AC-01').evidence).toMatchObject({ records: 2, lastRecord: '2026-07-01', required: true });
   });
 
   it('requires no evidence of a Type 1 program', () => {
-    const type1 = reportPage(input({ soc2Type: 1 }));
+    const type1 = reportPage(pageInput({ soc2Type: 1 }));
     expect(states(byId(type1.controls, 'OPS-01'))).toContain('2026-07 not-required');
     expect(type1.controls.every((control) => control.evidence.totals.missing === 0)).toBe(true);
   });
 
   it('takes the period per frequency from the settings, keeping the defaults of the others', () => {
-    const page = reportPage(input({ periods: { continuous: 'quarter', 'on-event': 'month' } }));
+    const page = reportPage(pageInput({ periods: { continuous: 'quarter', 'on-event': 'month' } }));
     expect(states(byId(page.controls, 'OPS-01'))).toEqual(['2026-Q2 covered', '2026-Q3 covered', '2026-Q4 covered']);
     expect(byId(page.controls, 'OPS-02').evidence.periods).toHaveLength(9);
     expect(byId(page.controls, 'AC-01').evidence.unit).toBe('quarter');
@@ -164,7 +151,7 @@ describe('evidenceTimeline', () => {
 });
 
 describe('reportPage: policies', () => {
-  const page = reportPage(input());
+  const page = reportPage(pageInput());
 
   it('computes the next review as the last review plus the review cycle, and puts overdue reviews first', () => {
     expect(page.policies.map((policy) => [policy.id, policy.lastReviewed, policy.reviewCycle, policy.nextReview, policy.review])).toEqual([
@@ -189,16 +176,16 @@ describe('reportPage: policies', () => {
 
   it('calls a review overdue from the day after it is due, and only for approved policies', () => {
     const program = sampleProgram();
-    const on = (today: string) => reportPage({ ...input(), report: { ...programReport(program), today } }).policies.find((policy) => policy.id === 'POL-ACCESS')?.review;
+    const on = (today: string) => reportPage({ ...pageInput(), report: { ...programReport(program), today } }).policies.find((policy) => policy.id === 'POL-ACCESS')?.review;
     expect(on('2027-06-10')).toBe('current');
     expect(on('2027-06-11')).toBe('overdue');
     const draft = sampleProgram(undefined, { ...PROGRAM_FILES, 'policies/draft.md': PROGRAM_FILES['policies/draft.md']!.replace('someday', '2020-01-01') });
-    expect(reportPage(input({ policies: draft.policies })).policies.find((policy) => policy.id === 'POL-DRAFT')).toMatchObject({ nextReview: '2021-01-01', review: 'current' });
+    expect(reportPage(pageInput({ policies: draft.policies })).policies.find((policy) => policy.id === 'POL-DRAFT')).toMatchObject({ nextReview: '2021-01-01', review: 'current' });
   });
 });
 
 describe('reportPage: findings', () => {
-  const page = reportPage(input());
+  const page = reportPage(pageInput());
 
   it('lists each finding in report order with its place and docs URL', () => {
     expect(page.findings.map((finding) => [finding.severity, finding.rule, finding.location])).toEqual([

@@ -6,6 +6,7 @@
  */
 import type { Finding } from '@trustlint/engine';
 import { computeCoverage, loadProgram, MemorySource, parseConfig, type Program } from '@trustlint/model';
+import type { ReportPageInput } from '../report-model.js';
 import type { Report } from '../report.js';
 import { finding, report } from './reports.js';
 
@@ -136,4 +137,19 @@ export function programReport(program: Program = sampleProgram(), findings: read
     coverage: computeCoverage(program.config, program.controls, program.policies),
     toolVersion: '0.1.0',
   });
+}
+
+/** The HTML report's input for the sample program, with `overrides`. */
+export function pageInput(overrides: Partial<ReportPageInput> = {}): ReportPageInput {
+  const program = sampleProgram();
+  return {
+    report: programReport(program),
+    controls: program.controls,
+    policies: program.policies,
+    evidence: program.evidence,
+    observationPeriod: program.config.observationPeriod,
+    soc2Type: program.config.frameworks.soc2?.type,
+    commit: '0123456789abcdef0123456789abcdef01234567',
+    ...overrides,
+  };
 }
