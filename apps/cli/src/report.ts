@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { lint, type LintCache, type LintResult } from '@trustlint/core';
 import type { Severity } from '@trustlint/engine';
-import { writeFileAtomic, type FrameworkId } from '@trustlint/model';
+import { writeOutputFile, type FrameworkId } from '@trustlint/model';
 import { FORMAT_NAMES, formatters, markdownReport, reportOf, type Report } from '@trustlint/reporters';
 import type { Command } from 'commander';
 import type { Io } from './io.js';
@@ -98,5 +98,5 @@ export function renderReport(report: Report, format: string, options: RenderOpti
 /** Writes a command's output to stdout, or atomically to `--output` (relative to the working folder). */
 export function emit(io: Io, output: string | undefined, text: string): void {
   if (output === undefined) io.stdout.write(text);
-  else writeFileAtomic(resolve(io.cwd, output), text);
+  else writeOutputFile(resolve(io.cwd, output), text, `the output to ${output}`);
 }

@@ -51,4 +51,12 @@ describe('trustlint lint --cache', () => {
     expect(edited.stdout).toContain('nobody-at-all');
     expect(edited).toEqual(await run(args.slice(0, 4), { cwd: program }));
   });
+
+  it('fails with a named error, after printing the findings, when the cache cannot be written', async () => {
+    const { code, stdout, stderr } = await run(['lint', '.', '--today', TODAY, '--cache-location', 'no-such-folder/cache.json'], { cwd: program });
+    expect(code).toBe(2);
+    expect(stdout).not.toBe('');
+    expect(stderr).toMatch(/^trustlint: Could not write the cache to .*no-such-folder\/cache\.json: ENOENT/);
+    expect(stderr).not.toMatch(/internal error/);
+  });
 });

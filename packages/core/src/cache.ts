@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFindingsCache, KeyedFinding } from '@trustlint/engine';
-import { DiskSource, findConfigFile, writeFileAtomic, type MarkdownDocument, type ProgramFile, type ProgramSource, type ReadOutcome } from '@trustlint/model';
+import { DiskSource, findConfigFile, writeOutputFile, type MarkdownDocument, type ProgramFile, type ProgramSource, type ReadOutcome } from '@trustlint/model';
 import type { MarkdownOutline } from '@trustlint/parser';
 
 /** The cache's file name when `--cache-location` does not name one. */
@@ -301,7 +301,7 @@ export class LintCache {
     }
     if (!this.#dirty) return;
     const data: CacheData = { ...this.#data, files: Object.fromEntries(this.#files), runs: Object.fromEntries(this.#runs) };
-    writeFileAtomic(this.#path, JSON.stringify(data));
+    writeOutputFile(this.#path, JSON.stringify(data), `the cache to ${this.#path}`);
     this.#dirty = false;
   }
 }

@@ -39,7 +39,7 @@ import {
   parseDate,
   repoRelative,
   TrustlintError,
-  writeFileAtomic,
+  writeOutputFile,
   type Config,
   type Coverage,
   type Program,
@@ -249,7 +249,7 @@ export function lint(options: LintOptions = {}): LintResult {
   cache?.keepOutlines(documents, entries);
   if (options.writeBaseline) {
     if (baselineFile === undefined) throw new TrustlintError('usage', 'Cannot write a baseline when baselines are turned off; drop --no-baseline.');
-    writeFileAtomic(baselineFile, serializeBaseline(result.findings.filter((finding) => finding.ruleId !== BASELINE_RULE)));
+    writeOutputFile(baselineFile, serializeBaseline(result.findings.filter((finding) => finding.ruleId !== BASELINE_RULE)), `the baseline to ${baselinePath ?? baselineFile}`);
   }
   const { coverage } = result;
   let { findings } = result;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { linkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { TrustlintError } from './errors.js';
 
 /**
  * Writes a file so that readers see the old content or the new, never half:
@@ -14,6 +15,19 @@ export function writeFileAtomic(path: string, content: string): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Writes an output of trustlint atomically; a failure is a named error that
+ * says what could not be written where, and why (`what`: "the report to out.html").
+ */
+export function writeOutputFile(path: string, content: string, what: string): void {
+  try {
+    writeFileAtomic(path, content);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new TrustlintError('output-unwritable', `Could not write ${what}: ${reason}; expected a file path in an existing folder that trustlint may write to.`, { cause: error });
   }
 }
 

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { rules as registry, type LintResult } from '@trustlint/core';
 import { resolveRules } from '@trustlint/engine';
-import { findRepoRoot, TrustlintError, writeFileAtomic, type Frequency, type PeriodSetting } from '@trustlint/model';
+import { findRepoRoot, writeOutputFile, type Frequency, type PeriodSetting } from '@trustlint/model';
 import { htmlReport, oneLine, reportPage } from '@trustlint/reporters';
 import { EXIT_CLEAN, type CommandContext } from '../main.js';
 import { buildReport, lintProgram, withProgramOptions } from '../report.js';
@@ -77,12 +77,7 @@ function runReport(dir: string | undefined, options: ReportCommandOptions, { io 
     commit: headCommit(config.root),
   });
   const path = resolve(io.cwd, options.output);
-  try {
-    writeFileAtomic(path, htmlReport(page));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new TrustlintError('output-unwritable', `Could not write the report to ${options.output}: ${reason}`, { cause: error });
-  }
+  writeOutputFile(path, htmlReport(page), `the report to ${options.output}`);
   io.stdout.write(`Wrote the report of ${oneLine(page.program)} to ${oneLine(options.output)}.\n`);
   return EXIT_CLEAN;
 }
