@@ -62407,6 +62407,14 @@ function writeFileAtomic(path, content3) {
     throw error2;
   }
 }
+function writeOutputFile(path, content3, what) {
+  try {
+    writeFileAtomic(path, content3);
+  } catch (error2) {
+    const reason = error2 instanceof Error ? error2.message : String(error2);
+    throw new TrustlintError("output-unwritable", `Could not write ${what}: ${reason}; expected a file path in an existing folder that trustlint may write to.`, { cause: error2 });
+  }
+}
 
 // ../../packages/model/src/program.ts
 import { join as join6 } from "node:path";
@@ -62909,7 +62917,8 @@ var FindingSink = class {
         file: descriptor2.at.file.path,
         ...rangeOfLocation(descriptor2.at),
         url: rule25.meta.docs.url,
-        fingerprint: ""
+        fingerprint: "",
+        ...descriptor2.coverageOf ? { coverageOf: descriptor2.coverageOf } : {}
       };
       if (descriptor2.related?.length) {
         finding.related = descriptor2.related.map((related) => ({
@@ -63549,7 +63558,8 @@ var rule4 = createRule({
             file: cause.control.file.path,
             status: cause.status
           },
-          at: cause.at ?? scopeLocation(program.config, current.framework, entry.criterion)
+          at: cause.at ?? scopeLocation(program.config, current.framework, entry.criterion),
+          coverageOf: current.framework
         });
       }
     }
@@ -64570,11 +64580,17 @@ var rule20 = createRule({
             messageId: "partial",
             data: { ...data, controls: controlList(partial) },
             at: first.locate(["status"]),
-            related: partial.slice(1).map((control) => ({ at: control.locate(["status"]), message: `\`${control.id ?? "?"}\` is partially implemented.` }))
+            related: partial.slice(1).map((control) => ({ at: control.locate(["status"]), message: `\`${control.id ?? "?"}\` is partially implemented.` })),
+            coverageOf: coverage.framework
           });
         } else {
           const messageId = entry.otherControls.length ? "notImplemented" : entry.documents.length ? "onlyDocuments" : "uncovered";
-          context3.report({ messageId, data: { ...data, documents: documentList(entry.documents) }, at: scopeLocation(config2, coverage.framework, entry.criterion) });
+          context3.report({
+            messageId,
+            data: { ...data, documents: documentList(entry.documents) },
+            at: scopeLocation(config2, coverage.framework, entry.criterion),
+            coverageOf: coverage.framework
+          });
         }
       }
     }
@@ -64963,7 +64979,7 @@ function lint(options = {}) {
   cache?.keepOutlines(documents, entries);
   if (options.writeBaseline) {
     if (baselineFile === void 0) throw new TrustlintError("usage", "Cannot write a baseline when baselines are turned off; drop --no-baseline.");
-    writeFileAtomic(baselineFile, serializeBaseline(result2.findings.filter((finding) => finding.ruleId !== BASELINE_RULE)));
+    writeOutputFile(baselineFile, serializeBaseline(result2.findings.filter((finding) => finding.ruleId !== BASELINE_RULE)), `the baseline to ${baselinePath ?? baselineFile}`);
   }
   const { coverage } = result2;
   let { findings } = result2;
@@ -65270,14 +65286,8 @@ var junit = (report2) => junitXml(report2);
 
 // ../../packages/reporters/src/gate.ts
 var NAMED_CRITERIA = 10;
-var COVERAGE_MESSAGES = {
-  "uncovered-criterion": ["In-scope "],
-  "coverage-regression": ["This change uncovers "]
-};
 function coverageFramework(finding) {
-  const starts = COVERAGE_MESSAGES[finding.ruleId] ?? [];
-  const frameworks2 = Object.keys(FRAMEWORK_NAMES);
-  return frameworks2.find((framework) => starts.some((start) => finding.message.startsWith(`${start}${FRAMEWORK_NAMES[framework]} criterion `)));
+  return finding.coverageOf;
 }
 function counts2(finding, frameworks2) {
   const framework = coverageFramework(finding);

@@ -2,7 +2,7 @@
  * Findings: what a rule found, where, and how serious it is.
  */
 import type { Range } from '@trustlint/parser';
-import type { Location } from '@trustlint/model';
+import type { FrameworkId, Location } from '@trustlint/model';
 import type { Severity } from './rule.js';
 
 export interface RelatedLocation extends Range {
@@ -22,6 +22,8 @@ export interface Finding extends Range {
   url: string;
   /** Other places that explain the finding. */
   related?: RelatedLocation[];
+  /** The framework whose coverage the finding restates, for findings that do (see `ReportDescriptor.coverageOf`). */
+  coverageOf?: FrameworkId;
   /** Stable across unrelated line shifts (see fingerprint.ts); baselines and code scanning match on it. */
   fingerprint: string;
 }

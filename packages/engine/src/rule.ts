@@ -13,6 +13,7 @@ import type {
   Control,
   Coverage,
   EvidenceLog,
+  FrameworkId,
   Location,
   Owners,
   Policy,
@@ -78,6 +79,11 @@ export interface ReportDescriptor<MessageIds extends string> {
   at: Location;
   /** Other places that explain the finding (the first definition of a duplicate). */
   related?: readonly RelatedDescriptor[];
+  /**
+   * The framework whose coverage the finding restates (a criterion uncovered,
+   * or uncovered by a change): a gate that does not require it does not count it.
+   */
+  coverageOf?: FrameworkId;
 }
 
 export interface RuleContext<MessageIds extends string, Options extends object> {

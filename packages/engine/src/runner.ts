@@ -71,6 +71,7 @@ class FindingSink {
         ...rangeOfLocation(descriptor.at),
         url: rule.meta.docs.url,
         fingerprint: '',
+        ...(descriptor.coverageOf ? { coverageOf: descriptor.coverageOf } : {}),
       };
       if (descriptor.related?.length) {
         finding.related = descriptor.related.map((related) => ({

@@ -19,20 +19,23 @@ const uncoveredIso = finding({
   message:
     'In-scope ISO/IEC 27001 criterion A.8.17 (Clock synchronization) has no implemented control; expected a control with `status: implemented` that lists A.8.17 in `satisfies.iso27001`.',
   file: 'trustlint.config.yaml',
+  coverageOf: 'iso27001',
 });
 const regressionIso = finding({
   ruleId: 'coverage-regression',
   messageId: 'statusChanged',
   message: 'This change uncovers ISO/IEC 27001 criterion A.8.20 (Network security): at `main` it was covered by `NET-01`, whose status is now `planned`; expected it to stay implemented, or another implemented control to cover A.8.20.',
+  coverageOf: 'iso27001',
 });
 const regressionSoc2 = finding({
   ruleId: 'coverage-regression',
   messageId: 'statusChanged',
   message: 'This change uncovers SOC 2 criterion CC6.6 (Protection against external threats): at `main` it was covered by `NET-01`, whose status is now `planned`; expected it to stay implemented, or another implemented control to cover CC6.6.',
+  coverageOf: 'soc2',
 });
 
 describe('coverageFramework', () => {
-  it('names the framework whose coverage a coverage finding restates, and nothing for other findings', () => {
+  it('names the framework whose coverage a coverage finding restates, as its rule said, and nothing for other findings', () => {
     expect(coverageFramework(uncoveredIso)).toBe('iso27001');
     expect(coverageFramework(regressionIso)).toBe('iso27001');
     expect(coverageFramework(regressionSoc2)).toBe('soc2');

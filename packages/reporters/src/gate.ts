@@ -37,20 +37,13 @@ export interface GateDecision {
   notRequired: number;
 }
 
-/** The rules whose findings restate the coverage of one framework, and how their messages start. */
-const COVERAGE_MESSAGES: Readonly<Record<string, readonly string[]>> = {
-  'uncovered-criterion': ['In-scope '],
-  'coverage-regression': ['This change uncovers '],
-};
-
 /**
  * The framework whose coverage a finding restates (`In-scope ISO/IEC 27001
- * criterion A.8.17 …`), or undefined for any other finding.
+ * criterion A.8.17 …`), as the rule that reported it said, or undefined for
+ * any other finding.
  */
-export function coverageFramework(finding: Pick<Finding, 'ruleId' | 'message'>): FrameworkId | undefined {
-  const starts = COVERAGE_MESSAGES[finding.ruleId] ?? [];
-  const frameworks = Object.keys(FRAMEWORK_NAMES) as FrameworkId[];
-  return frameworks.find((framework) => starts.some((start) => finding.message.startsWith(`${start}${FRAMEWORK_NAMES[framework]} criterion `)));
+export function coverageFramework(finding: Pick<Finding, 'coverageOf'>): FrameworkId | undefined {
+  return finding.coverageOf;
 }
 
 /** Whether a finding counts for a gate that requires `frameworks`. */

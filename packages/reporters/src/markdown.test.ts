@@ -176,6 +176,7 @@ describe('markdown', () => {
       ruleId: 'uncovered-criterion',
       messageId: 'uncovered',
       message: 'In-scope ISO/IEC 27001 criterion A.5.2 (Security roles and responsibilities) has no implemented control; expected a control with `status: implemented` that lists A.5.2 in `satisfies.iso27001`.',
+      coverageOf: 'iso27001',
     });
     const gaps = report([uncovered], { coverage: both });
     const everything = markdownReport(gaps);

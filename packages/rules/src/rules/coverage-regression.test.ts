@@ -100,6 +100,15 @@ describe('coverage-regression', () => {
       ]);
     });
 
+    it('says which framework each regression uncovers, so that a gate can leave out frameworks it does not require', () => {
+      const changed = { 'trustlint.config.yaml': isoConfig, 'controls/all.yaml': rest, 'controls/net.yaml': network.replace('status: implemented', 'status: planned') };
+      const { findings } = lintFiles(changed, { rules: [rule], base: isoBase });
+      expect(findings.map((finding) => [finding.message.slice(0, 40), finding.coverageOf])).toEqual([
+        ['This change uncovers ISO/IEC 27001 crite', 'iso27001'],
+        ['This change uncovers SOC 2 criterion CC6', 'soc2'],
+      ]);
+    });
+
     it('names a removed control at the config key that enables ISO/IEC 27001', () => {
       const findings = lintIso({});
       expect(findings.find((finding) => finding.message.includes('A.8.20'))).toEqual({

@@ -75,6 +75,7 @@ export const rule = createRule<MessageIds, Options>({
             status: cause.status,
           },
           at: cause.at ?? scopeLocation(program.config, current.framework, entry.criterion),
+          coverageOf: current.framework,
         });
       }
     }

@@ -97,6 +97,7 @@ describe('uncovered-criterion', () => {
 
     it('names an uncovered Annex A control at the config key that enables ISO/IEC 27001', () => {
       const { findings, coverage } = lintFiles(isoProgram(['A.8.17']), { rules: [rule] });
+      expect(findings.map((finding) => finding.coverageOf)).toEqual(['iso27001']);
       expect(coverage.framework('iso27001')?.uncovered).toEqual(['A.8.17']);
       expect(coverage.framework('soc2')?.uncovered).toEqual([]);
       expect(findings.map(brief)).toEqual([

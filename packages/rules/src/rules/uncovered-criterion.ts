@@ -62,10 +62,16 @@ export const rule = createRule<MessageIds, Options>({
             data: { ...data, controls: controlList(partial) },
             at: first.locate(['status']),
             related: partial.slice(1).map((control) => ({ at: control.locate(['status']), message: `\`${control.id ?? '?'}\` is partially implemented.` })),
+            coverageOf: coverage.framework,
           });
         } else {
           const messageId = entry.otherControls.length ? 'notImplemented' : entry.documents.length ? 'onlyDocuments' : 'uncovered';
-          context.report({ messageId, data: { ...data, documents: documentList(entry.documents) }, at: scopeLocation(config, coverage.framework, entry.criterion) });
+          context.report({
+            messageId,
+            data: { ...data, documents: documentList(entry.documents) },
+            at: scopeLocation(config, coverage.framework, entry.criterion),
+            coverageOf: coverage.framework,
+          });
         }
       }
     }
