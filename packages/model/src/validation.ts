@@ -4,16 +4,18 @@
  * Each error becomes a message that names what was found and what was
  * expected, and a data path that the YAML layer maps to an exact range.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from 'ajv/dist/2020.js';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { formatPath, pointerToPath, type DataPath } from '@trustlint/parser';
 import { schemaId, schemas, type SchemaName } from '@trustlint/schemas';
 import { interpolate } from './messages.js';
 import { orList, suggest } from './suggest.js';
+import * as precompiled from './validators.generated.js';
 
 export type ValidatorName = 'config' | 'control' | 'policy' | 'owners' | 'evidence' | 'baseline';
 
-const refs: Record<ValidatorName, string> = {
+/** Where in the schemas each of trustlint's file shapes is defined. */
+export const VALIDATOR_REFS: Readonly<Record<ValidatorName, string>> = {
   config: schemaId('config'),
   control: `${schemaId('control')}#/$defs/control`,
   policy: schemaId('policy'),
@@ -22,27 +24,31 @@ const refs: Record<ValidatorName, string> = {
   baseline: schemaId('baseline'),
 };
 
-let ajv: Ajv2020 | undefined;
-const compiled = new Map<ValidatorName, ValidateFunction>();
+/** The ajv options of every validator, precompiled or compiled at run time. */
+export const AJV_OPTIONS = { allErrors: true, strict: true, strictTuples: false, verbose: true, allowUnionTypes: true } as const satisfies Options;
 
-function instance(): Ajv2020 {
-  if (ajv === undefined) {
-    ajv = new Ajv2020({ allErrors: true, strict: true, strictTuples: false, verbose: true, allowUnionTypes: true });
-    addFormats.default(ajv, ['date', 'email']);
-    for (const name of Object.keys(schemas) as SchemaName[]) ajv.addSchema(schemas[name]);
-  }
-  return ajv;
+/** The formats the schemas use. */
+export const SCHEMA_FORMATS = ['date', 'email'] as const;
+
+/**
+ * An ajv instance that knows every schema: for rule options, whose schemas
+ * are only known at run time. The file shapes use the validators generated
+ * from the same schemas with the same options (validators.generated.ts),
+ * so a run compiles no schema unless a config sets a rule's options.
+ */
+let ajv: Ajv2020 | undefined;
+
+/** An ajv instance with trustlint's options, formats and schemas. */
+export function schemaAjv(options: Options = {}): Ajv2020 {
+  const instance = new Ajv2020({ ...AJV_OPTIONS, ...options });
+  for (const format of SCHEMA_FORMATS) instance.addFormat(format, fullFormats[format]);
+  for (const name of Object.keys(schemas) as SchemaName[]) instance.addSchema(schemas[name]);
+  return instance;
 }
 
-/** The compiled validator of one of trustlint's file shapes. */
+/** The validator of one of trustlint's file shapes, precompiled from its schema. */
 export function validator(name: ValidatorName): ValidateFunction {
-  let validate = compiled.get(name);
-  if (validate === undefined) {
-    validate = instance().getSchema(refs[name]);
-    if (validate === undefined) throw new Error(`No schema registered for ${name} (${refs[name]})`);
-    compiled.set(name, validate);
-  }
-  return validate;
+  return (precompiled as unknown as Record<ValidatorName, ValidateFunction>)[name];
 }
 
 /** A compiled validator for a rule's options schema (cached by schema object). */
@@ -50,7 +56,8 @@ const optionValidators = new WeakMap<object, ValidateFunction>();
 export function compileSchema(schema: object): ValidateFunction {
   let validate = optionValidators.get(schema);
   if (validate === undefined) {
-    validate = instance().compile(schema);
+    ajv ??= schemaAjv();
+    validate = ajv.compile(schema);
     optionValidators.set(schema, validate);
   }
   return validate;
