@@ -52,11 +52,23 @@ describe('trustlint lint --cache', () => {
     expect(edited).toEqual(await run(args.slice(0, 4), { cwd: program }));
   });
 
-  it('fails with a named error, after printing the findings, when the cache cannot be written', async () => {
+  it('fails with a named error, before linting, when the cache cannot be written there', async () => {
     const { code, stdout, stderr } = await run(['lint', '.', '--today', TODAY, '--cache-location', 'no-such-folder/cache.json'], { cwd: program });
     expect(code).toBe(2);
-    expect(stdout).not.toBe('');
-    expect(stderr).toMatch(/^trustlint: Could not write the cache to .*no-such-folder\/cache\.json: ENOENT/);
-    expect(stderr).not.toMatch(/internal error/);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `trustlint: Could not write the cache to ${join(program, 'no-such-folder', 'cache.json')}: the folder ${join(program, 'no-such-folder')} does not exist; expected a path in an existing folder (trustlint does not create folders).\n`,
+    );
+  });
+
+  it('never replaces a file that is not a trustlint cache, such as the config named by mistake', async () => {
+    const config = join(program, 'trustlint.config.yaml');
+    const before = readFileSync(config, 'utf8');
+    const { code, stdout, stderr } = await run(['lint', '.', '--today', TODAY, '--cache-location', 'trustlint.config.yaml'], { cwd: program });
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toBe(
+      `trustlint: Refusing to write the cache to ${config}: a file is there that is not a trustlint cache (it does not begin with \`{"format":"trustlint-cache/\`), and trustlint does not replace it; expected --cache-location to name a trustlint cache or a file that does not exist yet (move the file away, or choose another --cache-location).\n`,
+    );
+    expect(readFileSync(config, 'utf8')).toBe(before);
   });
 });

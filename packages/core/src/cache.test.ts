@@ -107,7 +107,13 @@ describe('the lint cache', () => {
 
   it('ignores a corrupted cache, or one from another version, and replaces it', () => {
     const plain = run().findings;
-    for (const content of ['', '{"format": "trustlint-cache/1"', 'null', '[]', '{"format":"trustlint-cache/1","version":"test-version","parse":"x","settings":"y","files":{"program/owners.yaml":{"hash":1,"findings":"no"}},"runs":{}}']) {
+    for (const content of [
+      '',
+      '{"format": "trustlint-cache/1"',
+      '{"format":"trustlint-cache/1","version":"test-version","parse":"x","settings":"y","files":{"program/owners.yaml":{"hash":1,"findings":"no"}},"runs":{}}',
+      ' {\n  "format": "trustlint-cache/0", "files": 12',
+      '{"format":"trustlint-cache/2","version":"9.0.0"}',
+    ]) {
       writeFileSync(cachePath, content);
       expect(cachedRun().findings).toEqual(plain);
       expect(JSON.parse(readFileSync(cachePath, 'utf8'))).toMatchObject({ format: 'trustlint-cache/1', version: VERSION });
@@ -117,6 +123,24 @@ describe('the lint cache', () => {
     expect(other.output(cacheKey({ run: 'test' }))).toBeUndefined();
     expect(run({}, other).findings).toEqual(plain);
     expect(JSON.parse(readFileSync(cachePath, 'utf8'))).toMatchObject({ version: 'another-version' });
+  });
+
+  it('never replaces a file that is not a trustlint cache, and refuses it before linting', () => {
+    for (const content of ['null', '[]', '{"files": {}}', 'frameworks:\n  soc2: {}\n', '# My notes\n\nDo not delete.\n']) {
+      writeFileSync(cachePath, content);
+      let failure: unknown;
+      try {
+        LintCache.open(cachePath, VERSION);
+      } catch (error) {
+        failure = error;
+      }
+      expect(failure).toMatchObject({
+        code: 'output-exists',
+        message: `Refusing to write the cache to ${cachePath}: a file is there that is not a trustlint cache (it does not begin with \`{"format":"trustlint-cache/\`), and trustlint does not replace it; expected --cache-location to name a trustlint cache or a file that does not exist yet (move the file away, or choose another --cache-location).`,
+      });
+      expect(readFileSync(cachePath, 'utf8')).toBe(content);
+    }
+    expect(readdirSync(folder).sort()).toEqual([CACHE_FILE_NAME, 'program']);
   });
 
   it('keeps a file named like an object property as any other', () => {

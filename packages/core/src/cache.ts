@@ -14,19 +14,37 @@
  *   the same content still hits.
  *
  * A cache that cannot be read, is not JSON, or was written by another
- * version of trustlint is ignored and replaced.
+ * version of trustlint is ignored and replaced. A file at the cache's
+ * location that is not a trustlint cache at all (a user's file named by
+ * mistake) is never replaced: opening the cache refuses it (`output-exists`),
+ * before anything is linted.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFindingsCache, KeyedFinding } from '@trustlint/engine';
-import { DiskSource, findConfigFile, writeOutputFile, type MarkdownDocument, type ProgramFile, type ProgramSource, type ReadOutcome } from '@trustlint/model';
+import { checkOutput, DiskSource, findConfigFile, writeOutput, type MarkdownDocument, type OutputTarget, type ProgramFile, type ProgramSource, type ReadOutcome } from '@trustlint/model';
 import type { MarkdownOutline } from '@trustlint/parser';
 
 /** The cache's file name when `--cache-location` does not name one. */
 export const CACHE_FILE_NAME = '.trustlintcache';
 
 const FORMAT = 'trustlint-cache/1';
+
+/** How every trustlint cache, of any version and however damaged after it, begins (`format` is written first). */
+const CACHE_HEAD = /^\s*\{\s*"format"\s*:\s*"trustlint-cache\//;
+
+/** The write policy's view of the cache at `path`: it replaces only a trustlint cache. */
+function cacheTarget(path: string): OutputTarget {
+  return {
+    path,
+    what: `the cache to ${path}`,
+    onlyOwn: {
+      isOwn: (head) => CACHE_HEAD.test(head),
+      refusal: `a file is there that is not a trustlint cache (it does not begin with \`{"format":"trustlint-cache/\`), and trustlint does not replace it; expected --cache-location to name a trustlint cache or a file that does not exist yet (move the file away, or choose another --cache-location).`,
+    },
+  };
+}
 
 /** How many different command lines keep their output. */
 const MAX_RUNS = 16;
@@ -190,8 +208,13 @@ export class LintCache {
     this.#runs = new Map(Object.entries(data.runs));
   }
 
-  /** Opens the cache at `path`; one that is missing, unreadable, corrupted or from another version starts empty. */
+  /**
+   * Opens the cache at `path`; one that is missing, unreadable, corrupted or
+   * from another version starts empty. Throws the write policy's named error
+   * when the cache could not be written there (see write.ts).
+   */
   static open(path: string, version: string): LintCache {
+    checkOutput(cacheTarget(path));
     let data: unknown;
     try {
       data = JSON.parse(readFileSync(path, 'utf8'));
@@ -301,7 +324,7 @@ export class LintCache {
     }
     if (!this.#dirty) return;
     const data: CacheData = { ...this.#data, files: Object.fromEntries(this.#files), runs: Object.fromEntries(this.#runs) };
-    writeOutputFile(this.#path, JSON.stringify(data), `the cache to ${this.#path}`);
+    writeOutput(cacheTarget(this.#path), JSON.stringify(data));
     this.#dirty = false;
   }
 }
