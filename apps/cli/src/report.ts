@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { lint, type LintCache, type LintResult } from '@trustlint/core';
 import type { Severity } from '@trustlint/engine';
-import { writeOutputFile, type FrameworkId } from '@trustlint/model';
+import { writeOutput, type FrameworkId, type InputFile } from '@trustlint/model';
 import { FORMAT_NAMES, formatters, markdownReport, reportOf, type Report } from '@trustlint/reporters';
 import type { Command } from 'commander';
 import type { Io } from './io.js';
@@ -42,7 +42,7 @@ export function withFindingOptions(command: Command): Command {
 /** Where output goes and how it looks. */
 export function withOutputOptions(command: Command, what: string): Command {
   return command
-    .option('-o, --output <file>', `write the ${what} to a file (atomically) instead of the terminal`)
+    .option('-o, --output <file>', `write the ${what} to a file (atomically; replaces a file there, never one the program reads) instead of the terminal`)
     .option('--color', 'force coloured output')
     .option('--no-color', 'disable coloured output');
 }
@@ -95,8 +95,12 @@ export function renderReport(report: Report, format: string, options: RenderOpti
   return formatter(report, { color: options.color });
 }
 
-/** Writes a command's output to stdout, or atomically to `--output` (relative to the working folder). */
-export function emit(io: Io, output: string | undefined, text: string): void {
+/**
+ * Writes a command's output to stdout, or atomically to `--output` (relative
+ * to the working folder). Naming the file is the user's word that a file
+ * there may be replaced, unless it is one of the run's `inputs` (write.ts).
+ */
+export function emit(io: Io, output: string | undefined, text: string, inputs: readonly InputFile[]): void {
   if (output === undefined) io.stdout.write(text);
-  else writeOutputFile(resolve(io.cwd, output), text, `the output to ${output}`);
+  else writeOutput({ path: resolve(io.cwd, output), what: `the output to ${output}`, inputs }, text);
 }

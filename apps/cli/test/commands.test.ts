@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rules } from '@trustlint/core';
-import { copyOf, corpus, run, TODAY } from './helpers.js';
+import { copyOf, corpus, run, SAMPLE, TODAY } from './helpers.js';
 
 describe('trustlint rules', () => {
   it('lists every rule with its default severity and category', async () => {
@@ -73,6 +73,45 @@ describe('inline suppressions and the baseline', () => {
     expect((JSON.parse(stale.stdout) as { findings: { ruleId: string; file: string }[] }).findings).toEqual([
       expect.objectContaining({ ruleId: 'baseline', file: 'trustlint-baseline.json' }),
     ]);
+  });
+
+  it('replaces the baseline with --write-baseline, but never another file the program reads', async () => {
+    const dir = copyOf();
+    writeFileSync(join(dir, 'trustlint-baseline.json'), '{"version": 1, "findings": []}\n');
+    expect((await run(['lint', dir, '--today', TODAY, '--write-baseline'])).code).toBe(0);
+    expect(readFileSync(join(dir, 'trustlint-baseline.json'), 'utf8')).not.toBe('{"version": 1, "findings": []}\n');
+    const config = join(dir, 'trustlint.config.yaml');
+    const before = readFileSync(config, 'utf8');
+    expect(await run(['lint', '.', '--today', TODAY, '--baseline', 'trustlint.config.yaml', '--write-baseline'], { cwd: dir })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `trustlint: Refusing to write the baseline to trustlint.config.yaml: that is trustlint.config.yaml, the config file this run reads, which the output would destroy; expected an output path that is none of the program's files (config, owners, CODEOWNERS, policies, controls, evidence, baseline).\n`,
+    });
+    expect(readFileSync(config, 'utf8')).toBe(before);
+  });
+
+  it('never writes --output over the baseline, nor over the cache, even when the run is reused from the cache', async () => {
+    const dir = copyOf();
+    expect((await run(['lint', '.', '--today', TODAY, '--write-baseline'], { cwd: dir })).code).toBe(0);
+    const baseline = readFileSync(join(dir, 'trustlint-baseline.json'), 'utf8');
+    for (const command of ['lint', 'gate', 'coverage']) {
+      expect((await run([command, '.', '--today', TODAY, '-o', 'trustlint-baseline.json'], { cwd: dir })).stderr).toMatch(
+        /^trustlint: Refusing to write the output to trustlint-baseline\.json: that is trustlint-baseline\.json, the baseline this run reads, which the output would destroy;/,
+      );
+    }
+    expect(readFileSync(join(dir, 'trustlint-baseline.json'), 'utf8')).toBe(baseline);
+
+    const cached = ['lint', '.', '--today', TODAY, '--cache'];
+    expect((await run([...cached, '-o', 'out.txt'], { cwd: dir })).code).toBe(0);
+    const cache = readFileSync(join(dir, '.trustlintcache'), 'utf8');
+    // The second run reuses the first one's output without reading the program, and still knows what it read.
+    for (const output of ['.trustlintcache', 'access-control.md']) {
+      const refused = await run([...cached, '-o', output], { cwd: dir });
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(new RegExp(`^trustlint: Refusing to write the output to ${output.replace('.', '\\.')}: that is `));
+    }
+    expect(readFileSync(join(dir, '.trustlintcache'), 'utf8')).toBe(cache);
+    expect(readFileSync(join(dir, 'access-control.md'), 'utf8')).toBe(readFileSync(join(SAMPLE, 'access-control.md'), 'utf8'));
   });
 
   it('exits 2 on a baseline that is not valid', async () => {

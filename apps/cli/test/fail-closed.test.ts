@@ -44,6 +44,8 @@ function runOn(command: string, args: string[] = [], env: Record<string, string 
   return run([command, program, '--today', TODAY, ...args], { cwd: program, env });
 }
 
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Exit 2, the reason on stderr, and nothing on stdout that a pipeline could read as a result. */
 function expectFailed(result: Run, what: RegExp): void {
   expect(result.code).toBe(2);
@@ -131,6 +133,27 @@ describe('every command fails closed', () => {
   describe.each(takes('--output'))('trustlint %s --output', (command) => {
     it('exits 2 when the output cannot be written, saying where', async () => {
       expectFailed(await runOn(command, ['--output', join(program, 'no-such-folder', 'out.txt')]), /no-such-folder/);
+    });
+
+    it('exits 2, leaving the file as it was, when --output names a file the program reads', async () => {
+      for (const [file, what] of [
+        ['trustlint.config.yaml', 'the config file'],
+        ['access-control.md', 'a policy'],
+        ['owners.yaml', 'the owners file'],
+        ['controls/access/AC-01.yaml', 'a control file'],
+        ['.github/CODEOWNERS', 'the CODEOWNERS file'],
+        ['evidence/AC-01.yaml', 'an evidence file'],
+      ] as const) {
+        const path = join(program, file);
+        const before = readFileSync(path, 'utf8');
+        const result = await runOn(command, ['--output', file]);
+        expectFailed(result, new RegExp(`^trustlint: Refusing to write the (output|report) to ${escaped(file)}: that is ${escaped(file)}, ${what} this run reads, which the output would destroy;`));
+        expect(readFileSync(path, 'utf8')).toBe(before);
+      }
+    });
+
+    it('exits 2 when --output names a folder', async () => {
+      expectFailed(await runOn(command, ['--output', 'controls']), /^trustlint: Refusing to write the (output|report) to controls: there is a folder at that path; expected the path of a file\.\n$/);
     });
   });
 

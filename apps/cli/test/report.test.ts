@@ -94,12 +94,56 @@ describe('trustlint report', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.html') || name.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('replaces its own report at the default path, but refuses any other file there before linting, unless --force', async () => {
+    const cwd = tempDir();
+    const page = join(cwd, 'trustlint-report.html');
+    expect((await run(['report', FIXTURE, '--today', TODAY], { cwd })).code).toBe(0);
+    expect((await run(['report', FIXTURE, '--today', '2026-11-23'], { cwd })).code).toBe(0);
+    expect(readFileSync(page, 'utf8')).toContain('<time datetime="2026-11-23">');
+
+    writeFileSync(page, '<!DOCTYPE html><html><head><title>Our audit notes</title></head><body>Keep.</body></html>\n');
+    const refused = await run(['report', FIXTURE, '--today', TODAY], { cwd });
+    expect(refused).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'trustlint: Refusing to write the report to trustlint-report.html: a file is there that is not a report of trustlint (it has no `<meta name="generator" content="trustlint …">`), and trustlint does not replace it by default; expected no file there, or a report trustlint wrote. Give --force to replace it, or --output to write the report elsewhere.\n',
+    });
+    expect(readFileSync(page, 'utf8')).toContain('Our audit notes');
+    // Refused before linting: even a program that cannot be read gives this refusal.
+    expect((await run(['report', join(cwd, 'no-such-program'), '--today', TODAY], { cwd })).stderr).toMatch(/^trustlint: Refusing to write the report to trustlint-report\.html: /);
+
+    expect(await run(['report', FIXTURE, '--today', TODAY, '--force'], { cwd })).toMatchObject({ code: 0, stdout: 'Wrote the report of Kestrel Pay SOC 2 to trustlint-report.html.\n' });
+    expect(readFileSync(page, 'utf8')).toContain('<h1>Kestrel Pay SOC 2</h1>');
+    expect(readdirSync(cwd)).toEqual(['trustlint-report.html']);
+  });
+
+  it('replaces any file that --output names, since the user named it, but never one the program reads', async () => {
+    const dir = copyOf(FIXTURE);
+    folders.push(dir);
+    writeFileSync(join(dir, 'notes.html'), '<p>old notes</p>\n');
+    expect((await run(['report', dir, '--today', TODAY, '-o', join(dir, 'notes.html')])).code).toBe(0);
+    expect(readFileSync(join(dir, 'notes.html'), 'utf8')).toContain('<h1>Kestrel Pay SOC 2</h1>');
+
+    const config = join(dir, 'trustlint.config.yaml');
+    const before = readFileSync(config, 'utf8');
+    for (const args of [['-o', 'trustlint.config.yaml'], ['-o', './trustlint.config.yaml', '--force']]) {
+      expect(await run(['report', '.', '--today', TODAY, ...args], { cwd: dir })).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `trustlint: Refusing to write the report to ${args[1] ?? ''}: that is trustlint.config.yaml, the config file this run reads, which the output would destroy; expected an output path that is none of the program's files (config, owners, CODEOWNERS, policies, controls, evidence, baseline).\n`,
+      });
+    }
+    expect(readFileSync(config, 'utf8')).toBe(before);
+  });
+
   it('has --help', async () => {
     const help = await run(['report', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: trustlint report [options] [dir]');
     const text = help.stdout.replace(/\s+/g, ' ');
-    expect(text).toContain('-o, --output <file> where to write the page (atomically) (default: "trustlint-report.html")');
+    expect(text).toContain('-o, --output <file> where to write the page (atomically; replaces a file there, never one the program reads) (default: "trustlint-report.html")');
+    expect(text).toContain('--force replace a file at trustlint-report.html that is not a report of trustlint (never one the program reads)');
     expect(text).toContain('-c, --config <file>');
     expect(text).toContain('--today <date>');
     expect((await run(['--help'])).stdout.replace(/\s+/g, ' ')).toContain('report [options] [dir] write the program in DIR as one self-contained HTML page');

@@ -38,10 +38,13 @@ import {
   parseConfig,
   parseDate,
   repoRelative,
+  sameFile,
   TrustlintError,
-  writeOutputFile,
+  writeOutput,
   type Config,
   type Coverage,
+  type FileRole,
+  type InputFile,
   type Program,
 } from '@trustlint/model';
 import { SourceFile } from '@trustlint/parser';
@@ -110,6 +113,12 @@ export interface LintResult {
   baselinePath: string | undefined;
   /** The rules the run applied (those the config leaves on; those that compare only with `--base`), in registry order. */
   appliedRules: RuleInfo[];
+  /**
+   * Every file the run read (the config, the program's files, the baseline,
+   * and the program's baseline even when this run did not read it): no
+   * output may replace one of them.
+   */
+  inputFiles: InputFile[];
   /**
    * With a cache: every input the run read, for reusing its output while they
    * stay the same; undefined without a cache, or when some input cannot be
@@ -247,9 +256,14 @@ export function lint(options: LintOptions = {}): LintResult {
     ...(fileCache ? { fileCache } : {}),
   });
   cache?.keepOutlines(documents, entries);
+  const inputFiles = inputFilesOf(program, cwd, useBaseline ? baselineFile : undefined);
   if (options.writeBaseline) {
     if (baselineFile === undefined) throw new TrustlintError('usage', 'Cannot write a baseline when baselines are turned off; drop --no-baseline.');
-    writeOutputFile(baselineFile, serializeBaseline(result.findings.filter((finding) => finding.ruleId !== BASELINE_RULE)), `the baseline to ${baselinePath ?? baselineFile}`);
+    // --write-baseline is the flag that replaces the baseline, and only the baseline.
+    writeOutput(
+      { path: baselineFile, what: `the baseline to ${baselinePath ?? baselineFile}`, inputs: inputFiles.filter((input) => input.what !== BASELINE_INPUT || !sameFile(input.path, baselineFile)) },
+      serializeBaseline(result.findings.filter((finding) => finding.ruleId !== BASELINE_RULE)),
+    );
   }
   const { coverage } = result;
   let { findings } = result;
@@ -271,8 +285,38 @@ export function lint(options: LintOptions = {}): LintResult {
     baselined: options.writeBaseline ? findings.length : result.baselined,
     baselinePath: useBaseline || options.writeBaseline ? baselinePath : undefined,
     appliedRules: rules.filter(({ rule }) => base !== undefined || !rule.meta.needsBase).map(({ rule }) => ruleInfo(rule)),
+    inputFiles,
     inputs: recorder?.inputs(),
   };
+}
+
+const BASELINE_INPUT = 'the baseline';
+
+const ROLE_NAMES: Readonly<Record<FileRole, string>> = {
+  config: 'the config file',
+  policy: 'a policy',
+  narrative: 'a narrative',
+  procedure: 'a procedure',
+  standard: 'a standards file',
+  control: 'a control file',
+  owners: 'the owners file',
+  evidence: 'an evidence file',
+  codeowners: 'the CODEOWNERS file',
+};
+
+/**
+ * The files a run reads, which no output may replace: the program's files
+ * (the config among them), the baseline it read, and the program's own
+ * baseline when it exists, read or not (`coverage` and `soa` do not read it,
+ * `lint` and `gate` do).
+ */
+function inputFilesOf(program: Program, cwd: string, baselineFile: string | undefined): InputFile[] {
+  const inputs: InputFile[] = program.files.map(({ file, role }) => ({ path: file.absolutePath, shown: file.path, what: ROLE_NAMES[role] }));
+  const programBaseline = join(program.root, BASELINE_FILE_NAME);
+  for (const path of new Set([baselineFile, existsSync(programBaseline) ? programBaseline : undefined])) {
+    if (path !== undefined) inputs.push({ path, shown: displayPath(path, cwd), what: BASELINE_INPUT });
+  }
+  return inputs;
 }
 
 function cwdOf(options: LintOptions): string {

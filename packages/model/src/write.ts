@@ -101,14 +101,27 @@ function headOf(path: string): string {
   }
 }
 
-/** The input that is the same file as `target` (which exists): same path, or same device and inode. */
-function inputAt(path: string, target: BigIntStats, inputs: readonly InputFile[]): InputFile | undefined {
-  for (const input of inputs) {
-    if (resolve(input.path) === path) return input;
-    const stat = statOrUndefined(input.path);
-    if (stat !== undefined && stat.dev === target.dev && stat.ino === target.ino) return input;
-  }
-  return undefined;
+function isSame(path: string, stat: BigIntStats, other: string): boolean {
+  if (resolve(other) === path) return true;
+  const otherStat = statOrUndefined(other);
+  return otherStat !== undefined && otherStat.dev === stat.dev && otherStat.ino === stat.ino;
+}
+
+/**
+ * Whether two paths name the same file: the same path once resolved, or (when
+ * both exist) the same device and inode, so that `./x`, a path through a
+ * linked folder and a hard link are all the same file.
+ */
+export function sameFile(a: string, b: string): boolean {
+  const path = resolve(a);
+  if (resolve(b) === path) return true;
+  const stat = statOrUndefined(path);
+  return stat !== undefined && isSame(path, stat, b);
+}
+
+/** The input that is the same file as `path` (which exists, with this `stat`). */
+function inputAt(path: string, stat: BigIntStats, inputs: readonly InputFile[]): InputFile | undefined {
+  return inputs.find((input) => isSame(path, stat, input.path));
 }
 
 /**
@@ -195,9 +208,4 @@ export function createFileExclusive(path: string, content: string): boolean {
   } finally {
     rmSync(temporary, { force: true });
   }
-}
-
-/** `writeOutput` with no inputs and no `onlyOwn`: for a path the user named. */
-export function writeOutputFile(path: string, content: string, what: string): void {
-  writeOutput({ path, what }, content);
 }

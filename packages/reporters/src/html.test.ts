@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CONFIG, HOSTILE, PROGRAM_FILES, pageInput, programFindings, programReport, sampleProgram } from './__fixtures__/program.js';
 import { finding } from './__fixtures__/reports.js';
-import { HTML_CSP, htmlReport, PALETTE } from './html.js';
+import { OWN_HEAD_BYTES } from '@trustlint/model';
+import { HTML_CSP, htmlReport, isHtmlReport, PALETTE } from './html.js';
 import { escapeHtml } from './html-text.js';
 import { reportPage } from './report-model.js';
 
@@ -74,6 +75,34 @@ describe('htmlReport: a self-contained page', () => {
     expect(row).toContain('<code>soc2-certification-language</code>');
     expect(row).not.toContain('href');
     expect(html).not.toContain('javascript:');
+  });
+});
+
+describe('isHtmlReport: telling trustlint’s page from a user’s file', () => {
+  it('knows the page htmlReport writes, with or without a version, from its first bytes', () => {
+    expect(html.indexOf('<meta name="generator" content="trustlint')).toBeLessThan(OWN_HEAD_BYTES / 4);
+    expect(isHtmlReport(html.slice(0, OWN_HEAD_BYTES))).toBe(true);
+    // A page of a run whose version was unknown names trustlint alone.
+    const bare = html.replace(/<meta name="generator" content="trustlint [^"]*">/, '<meta name="generator" content="trustlint">');
+    expect(bare).not.toBe(html);
+    expect(isHtmlReport(bare)).toBe(true);
+  });
+
+  it('knows no other file, even one that names trustlint in its body or title', () => {
+    for (const text of [
+      '',
+      '<!DOCTYPE html><html><head><title>Our SOC 2 notes</title></head><body>Made with trustlint</body></html>',
+      '<html><head><meta name="generator" content="Hugo 0.120"></head></html>',
+      '<html><head><meta name="generator" content="trustlintish"></head></html>',
+      '<html><head></head><body><meta name="generator" content="trustlint 1.0.0"></body></html>',
+      '# trustlint-report.html\n\nNot a page.',
+    ]) {
+      expect(isHtmlReport(text), text).toBe(false);
+    }
+    const program = sampleProgram(CONFIG.replace('program: Kestrel Pay', 'program: \'<meta name="generator" content="trustlint">\''));
+    const named = htmlReport(reportPage(pageInput({ report: programReport(program) })));
+    expect(named).toContain('&lt;meta name=&quot;generator&quot;');
+    expect(isHtmlReport(named.replace(/<meta name="generator"[^>]*>/, ''))).toBe(false);
   });
 });
 

@@ -638,6 +638,19 @@ function controlAnchors(page: ReportPage): ControlAnchors {
   };
 }
 
+/** How the head of every page `htmlReport` writes names its generator (the version may follow). */
+const GENERATOR_META = /<meta name="generator" content="trustlint[ "]/;
+
+/**
+ * Whether the start of an HTML file (its first few kilobytes; the generator
+ * meta is in the first few hundred bytes) shows a report that trustlint
+ * wrote, which `trustlint report` may replace without `--force`.
+ */
+export function isHtmlReport(head: string): boolean {
+  const end = head.search(/<\/head>|<body[\s>]/i);
+  return GENERATOR_META.test(end < 0 ? head : head.slice(0, end));
+}
+
 /** The whole report as one self-contained HTML document. */
 export function htmlReport(page: ReportPage): string {
   const anchor = controlAnchors(page);

@@ -27,7 +27,7 @@ export {
 } from './coverage-view.js';
 export { escapeData, escapeProperty, findingCommand, summaryText, workflowCommand } from './github.js';
 export { junitXml } from './junit.js';
-export { HTML_CSP, htmlReport, PALETTE, PERIOD_MARKS, SEVERITY_MARKS, type ColorPair } from './html.js';
+export { HTML_CSP, htmlReport, isHtmlReport, PALETTE, PERIOD_MARKS, SEVERITY_MARKS, type ColorPair } from './html.js';
 export { escapeHtml, safeHref } from './html-text.js';
 export {
   evidenceTimeline,

@@ -101,12 +101,13 @@ export function registerCoverage(program: Command, context: CommandContext): voi
 
 function runCoverage(dir: string | undefined, options: CoverageCommandOptions, { io }: CommandContext): number {
   // Coverage does not depend on which findings a baseline accepts, so a baseline is not read.
-  const report = buildReport(lintProgram(io, dir, { ...options, baseline: false }));
+  const result = lintProgram(io, dir, { ...options, baseline: false });
+  const report = buildReport(result);
   const view = coverageView(report.coverage);
   let text: string;
   if (options.format === 'json') text = `${JSON.stringify({ program: report.program, today: report.today, ...view }, null, 2)}\n`;
   else if (options.format === 'markdown') text = coverageMarkdown(report);
   else text = coverageTable(report, view, createColors(options.output === undefined && useColor(io, options.color)));
-  emit(io, options.output, text);
+  emit(io, options.output, text, result.inputFiles);
   return view.frameworks.every((framework) => isComplete(framework.totals)) ? EXIT_CLEAN : EXIT_FINDINGS;
 }

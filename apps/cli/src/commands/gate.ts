@@ -90,9 +90,9 @@ function runGate(dir: string | undefined, options: GateCommandOptions, { io }: C
   const decision = decideGate(report, options.failOn, frameworks);
   const color = options.output === undefined && useColor(io, options.color);
   if (options.format === 'json') {
-    emit(io, options.output, `${JSON.stringify({ ...jsonReport(report), gate: decision }, null, 2)}\n`);
+    emit(io, options.output, `${JSON.stringify({ ...jsonReport(report), gate: decision }, null, 2)}\n`, result.inputFiles);
   } else {
-    emit(io, options.output, renderReport(report, options.format, { color, failOn: options.failOn, frameworks: decision.frameworks }));
+    emit(io, options.output, renderReport(report, options.format, { color, failOn: options.failOn, frameworks: decision.frameworks }), result.inputFiles);
     const c = createColors(color && options.format === 'stylish');
     const verdict = gateVerdict(report, decision);
     if (options.format === 'stylish') io.stdout.write(`${decision.passed ? c.green(verdict) : c.red(c.bold(verdict))}\n`);

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { CACHE_FILE_NAME, cacheKey, LintCache, resolveToday } from '@trustlint/core';
 import { failsAt } from '@trustlint/engine';
+import type { InputFile } from '@trustlint/model';
 import { useColor } from '../io.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, VERSION, type CommandContext } from '../main.js';
 import { REPORT_FORMATS, type RunOptions, buildReport, emit, lintProgram, renderReport, withFindingOptions, withOutputOptions, withProgramOptions } from '../report.js';
@@ -19,14 +20,20 @@ export interface LintCommandOptions extends RunOptions {
   cacheLocation?: string;
 }
 
-/** What a cached run printed. */
+/** What a cached run printed, and the files it read (which `--output` may not replace). */
 interface CachedOutput {
   text: string;
   exitCode: number;
+  inputFiles: InputFile[];
 }
 
+const isInputFile = (value: unknown): value is InputFile =>
+  typeof value === 'object' && value !== null && ['path', 'shown', 'what'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string');
+
 function isCachedOutput(value: unknown): value is CachedOutput {
-  return typeof value === 'object' && value !== null && typeof (value as CachedOutput).text === 'string' && typeof (value as CachedOutput).exitCode === 'number';
+  if (typeof value !== 'object' || value === null) return false;
+  const { text, exitCode, inputFiles } = value as Partial<Record<keyof CachedOutput, unknown>>;
+  return typeof text === 'string' && typeof exitCode === 'number' && Array.isArray(inputFiles) && inputFiles.every(isInputFile);
 }
 
 export function registerLint(program: Command, context: CommandContext): void {
@@ -63,8 +70,10 @@ function runLint(dir: string | undefined, options: LintCommandOptions, { io }: C
       })
     : undefined;
   const cached = key === undefined ? undefined : cache?.output(key);
+  // The cache is read too: an output must not replace it.
+  const cacheInput: InputFile[] = cache ? [{ path: cache.path, shown: options.cacheLocation ?? CACHE_FILE_NAME, what: 'the lint cache' }] : [];
   if (isCachedOutput(cached)) {
-    emit(io, options.output, cached.text);
+    emit(io, options.output, cached.text, [...cached.inputFiles, ...cacheInput]);
     return cached.exitCode;
   }
   const result = lintProgram(io, dir, options, cache);
@@ -75,9 +84,9 @@ function runLint(dir: string | undefined, options: LintCommandOptions, { io }: C
   }
   const text = renderReport(buildReport(result), options.format, { color, failOn: options.failOn });
   const exitCode = failsAt(result.findings, options.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
-  emit(io, options.output, text);
+  emit(io, options.output, text, [...result.inputFiles, ...cacheInput]);
   if (cache) {
-    if (key !== undefined) cache.setOutput(key, result.inputs, { text, exitCode } satisfies CachedOutput);
+    if (key !== undefined) cache.setOutput(key, result.inputs, { text, exitCode, inputFiles: result.inputFiles } satisfies CachedOutput);
     cache.write();
   }
   return exitCode;

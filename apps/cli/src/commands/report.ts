@@ -5,14 +5,20 @@
  * findings), written to `--output` (default `trustlint-report.html` in the
  * working folder). Exit 0 when the page is written, whatever it shows; 2 when
  * it could not be (a bad config, an unwritable file).
+ *
+ * The default path replaces only a report trustlint wrote (the page's
+ * `<meta name="generator">` says so), or an empty file; any other file there
+ * is refused before linting unless `--force` is given. Naming the file with
+ * `--output` is the user's word that it may be replaced, as for every other
+ * command's `--output`. Neither ever replaces a file the program reads.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { rules as registry, type LintResult } from '@trustlint/core';
 import { resolveRules } from '@trustlint/engine';
-import { findRepoRoot, writeOutputFile, type Frequency, type PeriodSetting } from '@trustlint/model';
-import { htmlReport, oneLine, reportPage } from '@trustlint/reporters';
+import { checkOutput, findRepoRoot, writeOutput, type Frequency, type OutputTarget, type PeriodSetting } from '@trustlint/model';
+import { htmlReport, isHtmlReport, oneLine, reportPage } from '@trustlint/reporters';
 import { EXIT_CLEAN, type CommandContext } from '../main.js';
 import { buildReport, lintProgram, withProgramOptions } from '../report.js';
 
@@ -22,7 +28,8 @@ export const DEFAULT_REPORT_FILE = 'trustlint-report.html';
 const GIT_TIMEOUT_MS = 10_000;
 
 export interface ReportCommandOptions {
-  output: string;
+  output?: string;
+  force?: boolean;
   config?: string;
   today?: string;
 }
@@ -57,13 +64,34 @@ export function registerReport(program: Command, context: CommandContext): void 
     .command('report')
     .description('write the program in DIR as one self-contained HTML page: coverage matrix, controls and evidence, policies, findings')
     .argument('[dir]', "the program's folder")
-    .option('-o, --output <file>', 'where to write the page (atomically)', DEFAULT_REPORT_FILE);
+    .option('-o, --output <file>', `where to write the page (atomically; replaces a file there, never one the program reads) (default: "${DEFAULT_REPORT_FILE}")`)
+    .option('--force', `replace a file at ${DEFAULT_REPORT_FILE} that is not a report of trustlint (never one the program reads)`);
   withProgramOptions(command).action((dir: string | undefined, options: ReportCommandOptions) => {
     context.setExit(runReport(dir, options, context));
   });
 }
 
+/**
+ * Where the page goes under the write policy (write.ts): the default path
+ * replaces only trustlint's own report unless `--force` is given.
+ */
+function reportTarget(options: ReportCommandOptions, cwd: string): OutputTarget {
+  const shown = options.output ?? DEFAULT_REPORT_FILE;
+  const target: OutputTarget = { path: resolve(cwd, shown), what: `the report to ${shown}` };
+  if (options.output !== undefined || options.force) return target;
+  return {
+    ...target,
+    onlyOwn: {
+      isOwn: isHtmlReport,
+      refusal: `a file is there that is not a report of trustlint (it has no \`<meta name="generator" content="trustlint …">\`), and trustlint does not replace it by default; expected no file there, or a report trustlint wrote. Give --force to replace it, or --output to write the report elsewhere.`,
+    },
+  };
+}
+
 function runReport(dir: string | undefined, options: ReportCommandOptions, { io }: CommandContext): number {
+  const target = reportTarget(options, io.cwd);
+  // Refuse before linting what could not be written anyway.
+  checkOutput(target);
   const result = lintProgram(io, dir, options);
   const { program, config } = result;
   const page = reportPage({
@@ -76,8 +104,7 @@ function runReport(dir: string | undefined, options: ReportCommandOptions, { io 
     periods: evidencePeriods(result),
     commit: headCommit(config.root),
   });
-  const path = resolve(io.cwd, options.output);
-  writeOutputFile(path, htmlReport(page), `the report to ${options.output}`);
-  io.stdout.write(`Wrote the report of ${oneLine(page.program)} to ${oneLine(options.output)}.\n`);
+  writeOutput({ ...target, inputs: result.inputFiles }, htmlReport(page));
+  io.stdout.write(`Wrote the report of ${oneLine(page.program)} to ${oneLine(options.output ?? DEFAULT_REPORT_FILE)}.\n`);
   return EXIT_CLEAN;
 }

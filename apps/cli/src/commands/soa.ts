@@ -46,7 +46,7 @@ function runSoa(dir: string | undefined, options: SoaCommandOptions, { io }: Com
     );
   }
   const soa = statementOfApplicability({ program: result.config.program, today: result.today, coverage, owners: result.program.owners });
-  emit(io, options.output, renderSoa(soa, options.format));
+  emit(io, options.output, renderSoa(soa, options.format), result.inputFiles);
   io.stderr.write(`${soaVerdict(soa)}\n`);
   return soa.complete ? EXIT_CLEAN : EXIT_FINDINGS;
 }
