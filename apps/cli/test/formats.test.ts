@@ -258,3 +258,48 @@ describe('markdown with hostile text from the files', () => {
     );
   });
 });
+
+describe('JSON with hostile text from the files', () => {
+  // C1 controls (CSI, NEL), line and paragraph separators, bidi overrides and isolates, DEL, a noncharacter.
+  const HOSTILE = 'ok\u009b31m red\u0085next\u2028line\u2029para admin\u202e\u2066// later\u2069 \u007f\ufffe';
+  /** YAML double-quoted, every non-ASCII character escaped. */
+  const yaml = (text: string) => JSON.stringify(text).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]/;
+
+  /** Every string value in a JSON document. */
+  const strings = (value: unknown): string[] =>
+    typeof value === 'string' ? [value] : typeof value === 'object' && value !== null ? Object.values(value).flatMap(strings) : [];
+
+  it('writes it as escapes in every JSON a command prints, and keeps it exactly once parsed', async () => {
+    const dir = copyOf(join(import.meta.dirname, 'fixtures/violations'));
+    const config = join(dir, 'trustlint.config.yaml');
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8')
+        .replace('program: Harbor Analytics SOC 2', `program: ${yaml(HOSTILE)}`)
+        .replace('    type: 1\n', '    type: 1\n  iso27001: {}\n')
+        .replace('    approver: erin.baptiste\n', `    approver: erin.baptiste\n  - {framework: iso27001, criterion: A.7.11, reason: ${yaml(HOSTILE)}, approver: ${yaml(HOSTILE)}}\n`),
+    );
+    const control = join(dir, 'controls/continuity.yaml');
+    writeFileSync(control, readFileSync(control, 'utf8').replace('title: Backup restore test', `title: ${yaml(HOSTILE)}`).replace('owner: sre', `owner: ${yaml(HOSTILE)}`));
+
+    const runs = {
+      'lint --format json': ['lint', '--format', 'json'],
+      'lint --format sarif': ['lint', '--format', 'sarif'],
+      'gate --format json': ['gate', '--format', 'json'],
+      'coverage --format json': ['coverage', '--format', 'json'],
+      'soa --format json': ['soa', '--format', 'json'],
+    };
+    for (const [name, [command = '', ...args]] of Object.entries(runs)) {
+      const { stdout } = await run([command, dir, ...args, '--today', TODAY]);
+      expect(stdout, name).toMatch(/^[{[]/);
+      expect(UNSAFE.exec(stdout)?.[0], name).toBeUndefined();
+      const parsed: unknown = JSON.parse(stdout);
+      // SARIF shows text as plain text with its controls made visible; the others keep the data as it is.
+      if (command !== 'lint' || args[1] === 'json') expect(strings(parsed).some((text) => text.includes(HOSTILE)), name).toBe(true);
+    }
+    const rules = (await run(['rules', '--format', 'json'])).stdout;
+    expect(UNSAFE.exec(rules)?.[0]).toBeUndefined();
+    expect(JSON.parse(rules)).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'syntax', category: 'syntax' })]));
+  });
+});

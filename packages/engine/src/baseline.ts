@@ -4,7 +4,7 @@
  * no longer match anything are stale. Entries match by fingerprint (which
  * includes the rule and the file), each at most once.
  */
-import { TrustlintError, validate, locateIn, type Location } from '@trustlint/model';
+import { safeJson, TrustlintError, validate, locateIn, type Location } from '@trustlint/model';
 import { parseYaml, type SourceFile } from '@trustlint/parser';
 import type { Finding } from './finding.js';
 
@@ -52,7 +52,7 @@ export function parseBaseline(file: SourceFile): Baseline {
 /** The text of a baseline that accepts these findings. */
 export function serializeBaseline(findings: readonly Finding[]): string {
   const entries = findings.map(({ ruleId, file, fingerprint, message }) => ({ ruleId, file, fingerprint, message }));
-  return `${JSON.stringify({ version: 1, findings: entries }, null, 2)}\n`;
+  return `${safeJson({ version: 1, findings: entries }, 2)}\n`;
 }
 
 export interface BaselineOutcome {

@@ -14,7 +14,8 @@
  * `total = covered + partial + uncovered + excluded`. A partial criterion is
  * not covered (the gate counts it as uncovered).
  */
-import type { Control, ControlStatus, Coverage, CriterionCoverage, CriterionState, FrameworkId } from '@trustlint/model';
+import { safeJson, type Control, type ControlStatus, type Coverage, type CriterionCoverage, type CriterionState, type FrameworkId } from '@trustlint/model';
+import type { Report } from './report.js';
 
 /** How reports name each framework. */
 export const FRAMEWORK_NAMES: Readonly<Record<FrameworkId, string>> = { soc2: 'SOC 2', iso27001: 'ISO/IEC 27001' };
@@ -131,6 +132,11 @@ export function coverageView(coverage: Coverage): CoverageView {
       };
     }),
   };
+}
+
+/** `coverage --format json`: the program, the date and the view of every enabled framework. */
+export function coverageViewJson(report: Report, view: CoverageView = coverageView(report.coverage)): string {
+  return `${safeJson({ program: report.program, today: report.today, ...view }, 2)}\n`;
 }
 
 /** Whether every criterion is covered or excluded. */

@@ -9,10 +9,11 @@ import { stylish } from './stylish.js';
 /** The colours of every terminal output, on or off. */
 export { createColors } from 'picocolors';
 export { coverageFramework, decideGate, gateVerdict, type GateDecision } from './gate.js';
-export { coverageJson, jsonReport } from './json.js';
+export { coverageJson, gateJson, jsonReport, safeJson } from './json.js';
 export {
   controlText,
   coverageView,
+  coverageViewJson,
   criteriaCount,
   FRAMEWORK_NAMES,
   isComplete,

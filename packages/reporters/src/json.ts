@@ -2,8 +2,11 @@
  * `--format json`: one object with `findings`, `coverage` per framework and
  * `summary`, as the product contract describes.
  */
-import type { Coverage } from '@trustlint/model';
+import { safeJson, type Coverage } from '@trustlint/model';
+import type { GateDecision } from './gate.js';
 import type { Formatter, Report } from './report.js';
+
+export { safeJson };
 
 export function coverageJson(coverage: Coverage) {
   return Object.fromEntries(
@@ -47,15 +50,9 @@ export function jsonReport(report: Report) {
   };
 }
 
-/**
- * JSON text in which every character that a terminal or an editor could act
- * on (DEL, C1 controls, line and paragraph separators, bidirectional
- * controls, noncharacters) is written as a `\uXXXX` escape: the same data
- * once parsed, but inert when the JSON itself is shown. (JSON.stringify
- * already escapes C0 controls and lone surrogates.)
- */
-export function safeJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 export const json: Formatter = (report) => `${safeJson(jsonReport(report), 2)}\n`;
+
+/** `gate --format json`: the `--format json` object with the gate's decision as `gate`. */
+export function gateJson(report: Report, decision: GateDecision): string {
+  return `${safeJson({ ...jsonReport(report), gate: decision }, 2)}\n`;
+}

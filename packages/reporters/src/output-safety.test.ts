@@ -3,7 +3,9 @@
  * name, a control's title, the program's name — fed through every format.
  * Each hostile string must come out as text: no terminal control sequences in
  * `stylish`, no workflow commands in `github`, no structure or mentions in
- * `markdown`, no markup in `junit`, SARIF or the HTML report. The structural
+ * `markdown`, no markup in `junit`, SARIF or the HTML report, and every JSON
+ * document (`json`, SARIF, the gate's and coverage's JSON, the Statement of
+ * Applicability) inert when shown but the same once parsed. The structural
  * checks compare each output with the output for harmless text in the same
  * places: the hostile run may differ in text, never in shape.
  */
@@ -12,8 +14,13 @@ import { junitProblems } from '@trustlint/test-support';
 import { describe, expect, it } from 'vitest';
 import { CONFIG, PROGRAM_FILES, programFindings, programReport, sampleProgram } from './__fixtures__/program.js';
 import { finding } from './__fixtures__/reports.js';
+import { computeCoverage } from '@trustlint/model';
+import { coverageViewJson } from './coverage-view.js';
+import { decideGate } from './gate.js';
 import { htmlReport } from './html.js';
 import { formatters } from './index.js';
+import { gateJson } from './json.js';
+import { soaJson, statementOfApplicability } from './soa.js';
 import { coverageMarkdown, markdownReport } from './markdown.js';
 import { reportPage } from './report-model.js';
 
@@ -65,8 +72,17 @@ function outputs(text: string): Record<string, string> {
   ];
   const report = programReport(program, hostile);
   const formatted = Object.fromEntries(Object.entries(formatters).map(([name, format]) => [name, format(report, { color: false })]));
+  // The Statement of Applicability: a control's id and owner, an exclusion's reason and approver.
+  const isoConfig = `${config.replace('frameworks: {soc2: {categories: [security, availability], type: 2}}', 'frameworks: {soc2: {categories: [security, availability], type: 2}, iso27001: {}}')}  - {framework: iso27001, criterion: A.7.11, reason: ${yamlString(text)}, approver: ${yamlString(text)}}\n`;
+  const isoFiles = { ...files, 'controls/iso.yaml': `id: ${yamlString(`ISO-1 ${text}`)}\ntitle: ${yamlString(text)}\nowner: ${yamlString(text)}\nstatus: implemented\nsatisfies: {iso27001: [A.5.1]}\n` };
+  const isoProgram = sampleProgram(isoConfig, isoFiles);
+  const isoCoverage = computeCoverage(isoProgram.config, isoProgram.controls, isoProgram.policies).framework('iso27001');
+  if (isoCoverage === undefined) throw new Error('ISO/IEC 27001 is not in scope');
   return {
     ...formatted,
+    'gate json': gateJson(report, decideGate(report, 'error')),
+    'coverage json': coverageViewJson(report),
+    'soa json': soaJson(statementOfApplicability({ program: isoProgram.config.program, today: '2026-11-22', coverage: isoCoverage, owners: isoProgram.owners })),
     'stylish (colour)': formatters.stylish?.(report, { color: true }) ?? '',
     'markdown (comment)': markdownReport(report, { maxFindings: 1 }),
     'coverage markdown': coverageMarkdown(report),
@@ -136,6 +152,14 @@ function shape(value: unknown, path = ''): string[] {
   return [path];
 }
 
+/** Every string value in a JSON document. */
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(strings);
+  return [];
+}
+
 describe.each(HOSTILE.map((text) => [JSON.stringify(text), text] as const))('hostile text %s', (_, text) => {
   const hostile = outputs(text);
 
@@ -181,10 +205,12 @@ describe.each(HOSTILE.map((text) => [JSON.stringify(text), text] as const))('hos
     expect(tags(hostile.junit ?? '')).toEqual(tags(harmless.junit ?? ''));
   });
 
-  it('json and SARIF: parse, with the same shape as for harmless text; json keeps the text exactly', () => {
-    for (const name of ['json', 'sarif']) {
+  it('every JSON document parses, with the same shape as for harmless text, and all but SARIF keep the text exactly', () => {
+    for (const name of ['json', 'sarif', 'gate json', 'coverage json', 'soa json']) {
       const parsed: unknown = JSON.parse(hostile[name] ?? '');
       expect(shape(parsed), name).toEqual(shape(JSON.parse(harmless[name] ?? '')));
+      // SARIF shows messages as plain text, with controls made visible; the others carry the data as it is.
+      if (name !== 'sarif') expect(strings(parsed), name).toContain(text);
     }
     const { findings } = JSON.parse(hostile.json ?? '') as { findings: { message: string }[] };
     expect(findings.map((entry) => entry.message)).toContain(text);

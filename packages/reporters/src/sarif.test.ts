@@ -191,6 +191,17 @@ describe('sarif', () => {
     expect(result?.relatedLocations?.[0]?.message).toEqual({ text: '\\[here\\](https://evil.example)' });
   });
 
+  it('writes every character a terminal or an editor could act on as an escape, wherever it is in the log', () => {
+    // A rule given through the API (`lint({ rules })`) describes itself; its text reaches the log as it is.
+    const unsafe = 'Checks\u0085 the\u2028 owners\u202e, \u009b31m\u007f\ufffe';
+    const rules = [{ ...RULES[0]!, description: unsafe, url: `https://plugins.example/\u2029` }];
+    const text = formatters.sarif!(report([finding({ ruleId: 'syntax', message: 'Plain.' })], { rules, toolVersion: '1.4.0' }), { color: false });
+    expect(text).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\ufffe]/);
+    expect(text).toContain('"text": "Checks\\u0085 the\\u2028 owners\\u202e, \\u009b31m\\u007f\\ufffe"');
+    const log = parse(text);
+    expect(log.runs[0]?.tool.driver.rules?.[0]?.shortDescription?.text).toBe(unsafe);
+  });
+
   it('describes rules that the report does not list from their findings', () => {
     const log = sarifLog(report([finding({ ruleId: 'plugin-rule', severity: 'warning', url: 'https://plugins.example/plugin-rule' })]));
     const run = log.runs[0]!;

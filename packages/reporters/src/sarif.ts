@@ -32,6 +32,7 @@
  * backslash, so that nothing in a file can make an embedded link.
  */
 import type { Finding, RelatedLocation, Severity } from '@trustlint/engine';
+import { safeJson } from '@trustlint/model';
 import type { Location, Log, Region, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Formatter, Report, RuleInfo } from './report.js';
 import { reportRules } from './rule-info.js';
@@ -143,4 +144,4 @@ export function sarifLog(report: Report): Log {
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
 
-export const sarif: Formatter = (report) => `${JSON.stringify(sarifLog(report), null, 2)}\n`;
+export const sarif: Formatter = (report) => `${safeJson(sarifLog(report), 2)}\n`;

@@ -17,7 +17,7 @@
  * files, which are untrusted); `soaMarkdown`, `soaCsv` and `soaJson` render
  * it, each escaping for its own syntax.
  */
-import type { Control, ControlStatus, FrameworkCoverage, Owners } from '@trustlint/model';
+import { safeJson, type Control, type ControlStatus, type FrameworkCoverage, type Owners } from '@trustlint/model';
 import { codeSpan, escapeMarkdown } from './markdown-text.js';
 import { oneLine } from './text.js';
 
@@ -320,7 +320,7 @@ export function soaCsv(soa: StatementOfApplicability): string {
 
 /** The SoA as one JSON object; what a file leaves out (an approver, a control's owner) is `null`. */
 export function soaJson(soa: StatementOfApplicability): string {
-  return `${JSON.stringify(soa, (_key, value: unknown) => (value === undefined ? null : value), 2)}\n`;
+  return `${safeJson(soa, 2, (_key, value) => (value === undefined ? null : value))}\n`;
 }
 
 /** The SoA in one of the `SOA_FORMATS`. */

@@ -11,6 +11,7 @@ import {
   coverageMarkdown,
   createColors,
   coverageView,
+  coverageViewJson,
   isComplete,
   oneLine,
   STATE_MARKS,
@@ -105,7 +106,7 @@ function runCoverage(dir: string | undefined, options: CoverageCommandOptions, {
   const report = buildReport(result);
   const view = coverageView(report.coverage);
   let text: string;
-  if (options.format === 'json') text = `${JSON.stringify({ program: report.program, today: report.today, ...view }, null, 2)}\n`;
+  if (options.format === 'json') text = coverageViewJson(report, view);
   else if (options.format === 'markdown') text = coverageMarkdown(report);
   else text = coverageTable(report, view, createColors(options.output === undefined && useColor(io, options.color)));
   emit(io, options.output, text, result.inputFiles);

@@ -19,7 +19,7 @@
 import { Option, type Command } from 'commander';
 import type { Severity } from '@trustlint/engine';
 import { TrustlintError, type FrameworkId } from '@trustlint/model';
-import { createColors, decideGate, FRAMEWORK_NAMES, gateVerdict, jsonReport, type Report } from '@trustlint/reporters';
+import { createColors, decideGate, FRAMEWORK_NAMES, gateJson, gateVerdict, type Report } from '@trustlint/reporters';
 import { useColor } from '../io.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, type CommandContext } from '../main.js';
 import { REPORT_FORMATS, type RunOptions, buildReport, emit, lintProgram, renderReport, withFindingOptions, withOutputOptions, withProgramOptions } from '../report.js';
@@ -90,7 +90,7 @@ function runGate(dir: string | undefined, options: GateCommandOptions, { io }: C
   const decision = decideGate(report, options.failOn, frameworks);
   const color = options.output === undefined && useColor(io, options.color);
   if (options.format === 'json') {
-    emit(io, options.output, `${JSON.stringify({ ...jsonReport(report), gate: decision }, null, 2)}\n`, result.inputFiles);
+    emit(io, options.output, gateJson(report, decision), result.inputFiles);
   } else {
     emit(io, options.output, renderReport(report, options.format, { color, failOn: options.failOn, frameworks: decision.frameworks }), result.inputFiles);
     const c = createColors(color && options.format === 'stylish');

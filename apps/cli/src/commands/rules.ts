@@ -4,6 +4,7 @@
  */
 import { Option, type Command } from 'commander';
 import { rules } from '@trustlint/core';
+import { safeJson } from '@trustlint/reporters';
 import type { CommandContext } from '../main.js';
 
 export function registerRules(program: Command, { io }: CommandContext): void {
@@ -21,7 +22,7 @@ export function registerRules(program: Command, { io }: CommandContext): void {
           description: meta.docs.description,
           url: meta.docs.url,
         }));
-        io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+        io.stdout.write(`${safeJson(list, 2)}\n`);
         return;
       }
       const width = Math.max(...rules.map((rule) => rule.name.length));

@@ -45,6 +45,17 @@ describe('baseline', () => {
     ]);
   });
 
+  it('writes text from the files that a terminal or a diff view could act on as escapes, and reads it back the same', () => {
+    const hostile = { ...controls, 'controls/a.yaml': 'id: AC-01\nowner: "zed\\u202e\\u2066x\\u2069\\u2028\\u0085\\u009b31m"\n' };
+    const { findings } = lint(hostile);
+    expect(findings.map((finding) => finding.message).join()).toContain('zed\u202e\u2066x\u2069\u2028\u0085\u009b31m');
+    const text = serializeBaseline(findings);
+    expect(text).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+    expect(text).toContain('zed\\u202e\\u2066x\\u2069\\u2028\\u0085\\u009b31m');
+    expect((JSON.parse(text) as { findings: { message: string }[] }).findings.map((entry) => entry.message)).toEqual(findings.map((finding) => finding.message));
+    expect(lint(hostile, text)).toMatchObject({ findings: [], baselined: 2 });
+  });
+
   it('refuses a malformed baseline with its place, rather than ignoring it', () => {
     expect(() => lint(controls, '{"version": 1, "findings": [{"ruleId": "x", "file": "a"}]}')).toThrow(TrustlintError);
     expect(() => lint(controls, '{"version": 1, "findings": [{"ruleId": "x", "file": "a"}]}')).toThrow(
