@@ -92,6 +92,13 @@ describe('every command fails closed', () => {
       const invalid = join(program, 'invalid.yaml');
       writeFileSync(invalid, 'frameworks:\n  soc3: {}\n');
       expectFailed(await runOn(command, ['--config', invalid]), /Invalid configuration in invalid\.yaml:\n {2}invalid\.yaml:2:3: Unexpected key `soc3`/);
+      // Over the default size limit: refused without being read, whatever it says about limits.
+      const huge = join(program, 'huge.yaml');
+      writeFileSync(huge, `limits: {max_file_size: 100000000}\n${'#'.repeat(6 * 1024 * 1024)}\n`);
+      expectFailed(
+        await runOn(command, ['--config', huge]),
+        /^trustlint: The configuration file huge\.yaml is 6291492 bytes, over the limit of 5242880 bytes for any file trustlint reads, and was not read;/,
+      );
       const binary = join(program, 'binary.yaml');
       writeFileSync(binary, Uint8Array.from([0xff, 0xfe, 0x00, 0x41]));
       expect((await runOn(command, ['--config', binary])).code).toBe(2);

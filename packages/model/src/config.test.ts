@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, findConfigFile, loadConfig, parseConfig } from './config.js';
-import { ConfigError } from './errors.js';
+import { DEFAULT_MAX_FILE_SIZE, defaultConfig, findConfigFile, loadConfig, parseConfig } from './config.js';
+import { ConfigError, TrustlintError } from './errors.js';
 
 const parse = (text: string) => parseConfig(text, '/p/trustlint.config.yaml', 'trustlint.config.yaml');
 
@@ -59,6 +59,36 @@ describe('config', () => {
 
   it('gives a message that names the file and each place', () => {
     expect(() => parse('frameworks: []\n')).toThrow(/^Invalid configuration in trustlint\.config\.yaml:\n {2}trustlint\.config\.yaml:1:13: `frameworks` should be a mapping, found a list\.$/);
+  });
+
+  it('reads a config of up to the default file size limit, and refuses a larger one without reading it', () => {
+    const root = mkdtempSync(join(tmpdir(), 'trustlint-config-'));
+    const path = join(root, 'trustlint.config.yaml');
+    const head = 'program: Big\n';
+    writeFileSync(path, head + '#'.repeat(DEFAULT_MAX_FILE_SIZE - head.length - 1) + '\n');
+    expect(loadConfig(path).program).toBe('Big');
+    writeFileSync(path, head + '#'.repeat(DEFAULT_MAX_FILE_SIZE - head.length) + '\n');
+    let failure: unknown;
+    try {
+      loadConfig(path, 'trustlint.config.yaml');
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(TrustlintError);
+    expect(failure).toMatchObject({
+      code: 'config-too-large',
+      message:
+        'The configuration file trustlint.config.yaml is 5242881 bytes, over the limit of 5242880 bytes for any file trustlint reads, and was not read; expected a config of a few kilobytes (is it the right file?). A config cannot raise this limit for itself: `limits.max_file_size` applies to the program\'s other files.',
+    });
+    // Nor can a config raise it by saying so.
+    writeFileSync(path, `limits: {max_file_size: 100000000}\n${'#'.repeat(DEFAULT_MAX_FILE_SIZE)}\n`);
+    expect(() => loadConfig(path)).toThrow(/^The configuration file .* is \d+ bytes, over the limit of 5242880 bytes/);
+  });
+
+  it.skipIf(process.platform === 'win32')('stops reading a config that never ends (a device or a pipe) at the limit', () => {
+    expect(() => loadConfig('/dev/zero', '/dev/zero')).toThrow(
+      'The configuration file /dev/zero holds more than the limit of 5242880 bytes for any file trustlint reads, and was not read; expected a config of a few kilobytes (is it the right file?).',
+    );
   });
 
   it('is found in the folder given or the nearest one above it', () => {

@@ -1,7 +1,7 @@
 /**
  * `trustlint.config.yaml`: finding it, validating it, and filling defaults.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import {
   parseYaml,
@@ -139,13 +139,49 @@ export function defaultConfig(root: string, layout?: LayoutDefaults): Config {
  * column of every problem, when it cannot be used.
  */
 export function loadConfig(configPath: string, displayPath = configPath): Config {
-  let text: string;
+  let read: CappedRead;
   try {
-    text = readFileSync(configPath, 'utf8');
+    read = readCapped(configPath, DEFAULT_MAX_FILE_SIZE);
   } catch (error) {
     throw new TrustlintError('config-unreadable', `Cannot read the configuration file ${displayPath}: ${(error as Error).message}`, { cause: error });
   }
-  return parseConfig(text, resolve(configPath), displayPath);
+  if (!read.ok) {
+    const limit = `the limit of ${DEFAULT_MAX_FILE_SIZE} bytes`;
+    const amount = read.size === undefined ? `holds more than ${limit}` : `is ${read.size} bytes, over ${limit}`;
+    throw new TrustlintError(
+      'config-too-large',
+      `The configuration file ${displayPath} ${amount} for any file trustlint reads, and was not read; expected a config of a few kilobytes (is it the right file?). A config cannot raise this limit for itself: \`limits.max_file_size\` applies to the program's other files.`,
+    );
+  }
+  return parseConfig(read.text, resolve(configPath), displayPath);
+}
+
+type CappedRead = { ok: true; text: string } | { ok: false; size: number | undefined };
+
+/**
+ * A file's text, read no further than `limit` bytes. A regular file's size is
+ * checked before anything is read (and given when it is over); a pipe
+ * (`--config <(…)`) is read until it passes the limit.
+ */
+function readCapped(path: string, limit: number): CappedRead {
+  const fd = openSync(path, 'r');
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isFile() && stat.size > limit) return { ok: false, size: stat.size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(64 * 1024, limit + 1 - total));
+      const count = readSync(fd, chunk, 0, chunk.length, null);
+      if (count === 0) break;
+      chunks.push(chunk.subarray(0, count));
+      total += count;
+      if (total > limit) return { ok: false, size: undefined };
+    }
+    return { ok: true, text: Buffer.concat(chunks, total).toString('utf8') };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
