@@ -342,7 +342,47 @@ describe('hostile and broken files', { timeout: 60_000 }, () => {
         file: 'controls/dangling.yaml',
       },
       loop('controls/self.yaml'),
+      {
+        ruleId: 'syntax',
+        message:
+          'Symbolic link to the folder ., which trustlint does not follow, so none of its files were checked; expected the files themselves here, or a glob in `paths` that names the folder where it is (or this link in `paths.ignore`).',
+        line: 1,
+        column: 1,
+        file: 'controls/up',
+      },
     ]);
+  });
+
+  it.skipIf(isWindows)('reports a linked folder in a glob instead of skipping it silently, and never reads through one out of the repository', () => {
+    const outside = join(scratch, `outside-${++programs}`);
+    write(outside, 'stolen.yaml', 'id: CTL-X\ntitle: Not ours\nowner: ana\nstatus: implemented\nsatisfies: {soc2: [CC1.1]}\n');
+    const findings = lintFailing((dir) => {
+      write(dir, 'shared/controls/extra.yaml', 'id: CTL-02\ntitle: Shared\nowner: ana\nstatus: implemented\nsatisfies: {soc2: [CC1.1]}\n');
+      symlinkSync('../shared/controls', join(dir, 'controls/shared'));
+      symlinkSync(outside, join(dir, 'controls/outside'));
+      symlinkSync(outside, join(dir, 'policies/outside'));
+    });
+    expect(findings.map(({ ruleId, message, file }) => ({ ruleId, message, file }))).toEqual([
+      { ruleId: 'syntax', message: `Symbolic link points outside the repository (to ${outside}) and was not followed.`, file: 'controls/outside' },
+      {
+        ruleId: 'syntax',
+        message:
+          'Symbolic link to the folder shared/controls, which trustlint does not follow, so none of its files were checked; expected the files themselves here, or a glob in `paths` that names the folder where it is (or this link in `paths.ignore`).',
+        file: 'controls/shared',
+      },
+      { ruleId: 'syntax', message: `Symbolic link points outside the repository (to ${outside}) and was not followed.`, file: 'policies/outside' },
+    ]);
+    expect(JSON.stringify(findings)).not.toContain('CTL-X');
+  });
+
+  it('refuses a config far over the size limit with a named error, without reading it', () => {
+    const dir = program((root) => {
+      write(root, 'trustlint.config.yaml', `program: Huge\n${`# ${'x'.repeat(78)}\n`.repeat(640 * 1024)}`);
+    });
+    const outcome = lint(dir);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(/^trustlint: The configuration file trustlint\.config\.yaml is 53084174 bytes, over the limit of 5242880 bytes for any file trustlint reads, and was not read;/);
+    expect(outcome.ms).toBeLessThan(TIME_LIMIT_MS);
   });
 
   it.skipIf(isRoot || isWindows)('reports a file it may not read (EACCES)', () => {

@@ -25,13 +25,42 @@ describe('DiskSource', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 
-  it.skipIf(isWindows)('lists symbolic links and pipes with the files, without walking linked folders', () => {
+  it.skipIf(isWindows)('lists symbolic links and pipes with the files, and linked folders a glob reaches, without walking them', () => {
     symlinkSync(join(outside, 'secret.yaml'), join(repo, 'controls/out.yaml'));
     symlinkSync('loop.yaml', join(repo, 'controls/loop.yaml'));
     symlinkSync(outside, join(repo, 'controls/linked'));
     symlinkSync('..', join(repo, 'controls/up'));
     expect(spawnSync('mkfifo', [join(repo, 'controls/pipe.yaml')]).status).toBe(0);
-    expect(new DiskSource(repo).glob(['controls/**/*.yaml'], [])).toEqual(['controls/a.yaml', 'controls/loop.yaml', 'controls/out.yaml', 'controls/pipe.yaml']);
+    const source = new DiskSource(repo);
+    expect(source.glob(['controls/**/*.yaml'], [])).toEqual(['controls/a.yaml', 'controls/linked', 'controls/loop.yaml', 'controls/out.yaml', 'controls/pipe.yaml', 'controls/up']);
+    // A glob that cannot reach into them, or ignores them, does not list them.
+    expect(source.glob(['controls/*.yaml'], [])).toEqual(['controls/a.yaml', 'controls/loop.yaml', 'controls/out.yaml', 'controls/pipe.yaml']);
+    expect(source.glob(['controls/**/*.yaml'], ['controls/linked', 'controls/up/**'])).toEqual(['controls/a.yaml', 'controls/loop.yaml', 'controls/out.yaml', 'controls/pipe.yaml']);
+  });
+
+  it.skipIf(isWindows)('reports a linked folder: one that leaves the repository as a link outside, one inside as a linked folder', () => {
+    mkdirSync(join(repo, 'shared'));
+    writeFileSync(join(repo, 'shared/s.yaml'), 'id: S\n');
+    symlinkSync(outside, join(repo, 'controls/linked'));
+    symlinkSync('../shared', join(repo, 'controls/shared'));
+    symlinkSync('..', join(repo, 'controls/up'));
+    const source = new DiskSource(repo);
+    expect(source.read('controls/linked', MAX)).toEqual({ ok: false, code: 'symlink-outside', target: outside });
+    expect(source.read('controls/shared', MAX)).toEqual({ ok: false, code: 'linked-folder', target: 'shared' });
+    expect(source.read('controls/up', MAX)).toEqual({ ok: false, code: 'linked-folder', target: '.' });
+  });
+
+  it.skipIf(isWindows)('does not follow a linked folder that is where a glob starts, but walks a program root that is a link', () => {
+    mkdirSync(join(repo, 'elsewhere'));
+    writeFileSync(join(repo, 'elsewhere/e.yaml'), 'id: E\n');
+    symlinkSync('elsewhere', join(repo, 'linked-controls'));
+    symlinkSync(outside, join(repo, 'outside-controls'));
+    const source = new DiskSource(repo);
+    expect(source.glob(['linked-controls/**/*.yaml', 'outside-controls/*.yaml'], [])).toEqual(['linked-controls', 'outside-controls']);
+    expect(source.read('outside-controls', MAX)).toEqual({ ok: false, code: 'symlink-outside', target: outside });
+    symlinkSync(repo, join(outside, 'program'));
+    const linkedRoot = new DiskSource(join(outside, 'program'));
+    expect(linkedRoot.glob(['controls/*.yaml', '*.yaml'], [])).toEqual(['controls/a.yaml']);
   });
 
   it.skipIf(isWindows)('reads a link within the repository, and reports one that leaves it, loops or leads nowhere', () => {

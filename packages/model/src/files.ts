@@ -13,6 +13,7 @@ export type ReadFailure =
   | { code: 'too-large'; size: number; limit: number }
   | { code: 'unreadable'; reason: string }
   | { code: 'symlink-outside'; target: string }
+  | { code: 'linked-folder'; target: string }
   | { code: 'not-a-file' };
 
 export type ReadOutcome = { ok: true; bytes: Uint8Array } | ({ ok: false } & ReadFailure);
@@ -27,19 +28,43 @@ export interface ProgramSource {
 }
 
 /**
- * Lists folders as they are, without following symbolic links: a link, a pipe
- * or a socket is listed like a file (so that reading it can report what it
- * is), and only real folders are walked into.
+ * Lists folders as they are, without following symbolic links: a link to a
+ * file, a pipe or a socket is listed like a file (so that reading it can
+ * report what it is), and only real folders are walked into. A link to a
+ * folder is offered to the glob as a folder, so that the glob decides whether
+ * its patterns could reach into it; when it tries, the link is not walked but
+ * added to `linked`, and the glob lists it with the files (reading it then
+ * reports a linked folder). The program's root and the folders above it are
+ * walked as they are, links or not: they are where the program is.
  */
-const LISTING_FS = {
-  readdirSync: ((path: fs.PathLike, options: { withFileTypes: true }): Dirent[] =>
-    fs.readdirSync(path, options).map((entry) => (entry.isDirectory() || entry.isFile() ? entry : asFileEntry(entry)))) as typeof fs.readdirSync,
-};
+function listingFs(root: string, linked: string[]): { readdirSync: typeof fs.readdirSync } {
+  const readdirSync = (path: fs.PathLike, options: { withFileTypes: true }): Dirent[] => {
+    const folder = String(path).replace(/(?<=.)[\\/]+$/, '');
+    if (!isInside(folder, root) && lstatSync(folder).isSymbolicLink()) {
+      linked.push(folder);
+      return [];
+    }
+    return fs.readdirSync(path, options).map((entry) => {
+      if (entry.isDirectory() || entry.isFile()) return entry;
+      return asEntry(entry, entry.isSymbolicLink() && isFolder(join(folder, entry.name)));
+    });
+  };
+  return { readdirSync: readdirSync as typeof fs.readdirSync };
+}
 
-function asFileEntry(entry: Dirent): Dirent {
+/** Whether a path leads to a folder (false when it leads nowhere or loops). */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function asEntry(entry: Dirent, folder: boolean): Dirent {
   return Object.assign(Object.create(Object.getPrototypeOf(entry) as object) as Dirent, entry, {
-    isFile: () => true,
-    isDirectory: () => false,
+    isFile: () => !folder,
+    isDirectory: () => folder,
     isSymbolicLink: () => false,
   });
 }
@@ -47,7 +72,11 @@ function asFileEntry(entry: Dirent): Dirent {
 /**
  * The files of a folder on disk. Symbolic links are listed but never walked
  * into; one to a file inside `boundary` is read, one that leaves it, loops or
- * leads nowhere is reported. Pipes, sockets and devices are reported, never opened.
+ * leads nowhere is reported. A link to a folder that a glob reaches into is
+ * listed and reported, never followed: one that leaves `boundary` as a link
+ * outside, one inside as a linked folder (following it would read files
+ * twice, under two names, and could loop). Pipes, sockets and devices are
+ * reported, never opened.
  */
 export class DiskSource implements ProgramSource {
   constructor(
@@ -58,15 +87,18 @@ export class DiskSource implements ProgramSource {
 
   glob(patterns: readonly string[], ignore: readonly string[]): string[] {
     if (patterns.length === 0) return [];
-    return globSync([...patterns], {
+    const linked: string[] = [];
+    const files = globSync([...patterns], {
       cwd: this.root,
       ignore: [...ignore],
       onlyFiles: true,
       dot: true,
       followSymbolicLinks: false,
       expandDirectories: false,
-      fs: LISTING_FS,
-    }).sort();
+      fs: listingFs(this.root, linked),
+    });
+    const folders = linked.map((folder) => relative(this.root, folder).split(sep).join('/'));
+    return [...new Set([...files, ...folders])].sort();
   }
 
   exists(path: string): boolean {
@@ -88,6 +120,7 @@ export class DiskSource implements ProgramSource {
           return { ok: false, code: 'unreadable', reason: `a symbolic link to ${readlinkSync(absolute)}, which does not exist` };
         }
         if (!isInside(this.boundary, target)) return { ok: false, code: 'symlink-outside', target };
+        if (statSync(target).isDirectory()) return { ok: false, code: 'linked-folder', target: relative(this.boundary, target).split(sep).join('/') || '.' };
       }
       // Refuse pipes, sockets and devices before opening: opening a pipe waits for a writer.
       // (O_NONBLOCK is undefined, so 0, on Windows.)

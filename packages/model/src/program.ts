@@ -55,6 +55,7 @@ export type FileProblem =
   | { code: 'invalid-utf8'; span: Span }
   | { code: 'unreadable'; reason: string; span: Span }
   | { code: 'symlink-outside'; target: string; span: Span }
+  | { code: 'linked-folder'; target: string; span: Span }
   | { code: 'not-a-file'; span: Span };
 
 export interface ProgramFile {
@@ -294,7 +295,8 @@ function readProblem(failure: Exclude<ReadFailure, { code: 'missing' }>): FilePr
     case 'unreadable':
       return { code: 'unreadable', reason: failure.reason, span };
     case 'symlink-outside':
-      return { code: 'symlink-outside', target: failure.target, span };
+    case 'linked-folder':
+      return { code: failure.code, target: failure.target, span };
     case 'not-a-file':
       return { code: 'not-a-file', span };
   }

@@ -32,6 +32,8 @@ export const rule = createRule<MessageIds, Options>({
       'invalid-utf8': 'Invalid UTF-8 byte sequence here; the file was not read; expected UTF-8 text.',
       unreadable: 'File could not be read ({{reason}}); nothing in it was checked.',
       'symlink-outside': 'Symbolic link points outside the repository (to {{target}}) and was not followed.',
+      'linked-folder':
+        'Symbolic link to the folder {{target}}, which trustlint does not follow, so none of its files were checked; expected the files themselves here, or a glob in `paths` that names the folder where it is (or this link in `paths.ignore`).',
       'not-a-file': 'Expected a regular file; this path is something else and was not read.',
     },
     schema: undefined,
@@ -66,6 +68,7 @@ export const rule = createRule<MessageIds, Options>({
               context.report({ messageId: problem.code, data: { reason: problem.reason }, at });
               break;
             case 'symlink-outside':
+            case 'linked-folder':
               context.report({ messageId: problem.code, data: { target: problem.target }, at });
               break;
             default:
