@@ -1,13 +1,22 @@
-// Bundles the CLI into one file: every workspace package and dependency is
-// inlined from source, so the published package has no runtime dependencies
-// and starts without resolving hundreds of modules.
+// Bundles the CLI: every workspace package and dependency is inlined from
+// source, so the published package has no runtime dependencies and starts
+// without resolving hundreds of modules. The entry holds only the argument
+// parser and the commands' options; each command's work is a chunk loaded
+// when it runs, so `--version` and `--help` do not compile the linter.
 import { cpSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/index.ts'],
-  outfile: 'dist/trustlint.js',
+/** Packages that only a command's run may load; the entry failing this check would make every start slower. */
+const HEAVY = /(?:^|\/)(?:node_modules\/(?:ajv|ajv-formats|js-yaml|markdown-it|micromark[^/]*|unified|remark-[^/]+|picomatch|tinyglobby)\/|packages\/(?:parser|rules|engine|catalogs|schemas)\/)/;
+
+rmSync('dist', { recursive: true, force: true });
+const { metafile } = await build({
+  entryPoints: { trustlint: 'src/index.ts' },
+  outdir: 'dist',
+  // Chunks sit beside the entry: code that finds files relative to itself (rule docs) works from any of them.
+  chunkNames: '[name]-[hash]',
   bundle: true,
+  splitting: true,
   platform: 'node',
   format: 'esm',
   target: 'node20.19',
@@ -17,12 +26,26 @@ await build({
   keepNames: true,
   sourcemap: 'linked',
   legalComments: 'linked',
+  metafile: true,
   logLevel: 'warning',
   banner: {
     // CommonJS dependencies bundled into ESM still call require().
     js: "import { createRequire as __trustlintCreateRequire } from 'node:module'; const require = __trustlintCreateRequire(import.meta.url);",
   },
 });
+
+/** Every input the entry loads before any command runs: its own and those of the chunks it imports statically. */
+function startInputs(output, seen = new Set()) {
+  if (seen.has(output)) return [];
+  seen.add(output);
+  const { inputs, imports } = metafile.outputs[output];
+  const loaded = Object.entries(inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path);
+  return [...loaded, ...imports.filter((entry) => entry.kind === 'import-statement' && !entry.external).flatMap((entry) => startInputs(entry.path, seen))];
+}
+const heavy = startInputs('dist/trustlint.js').filter((input) => HEAVY.test(input));
+if (heavy.length) {
+  throw new Error(`The CLI's entry loads what only a command should (a static import where a command's run belongs):\n  ${heavy.join('\n  ')}`);
+}
 
 // Rule docs are read at run time from ../docs relative to the code (see ruleDocs).
 rmSync('docs', { recursive: true, force: true });

@@ -5,7 +5,7 @@
  * an error.
  */
 import { Command, CommanderError } from 'commander';
-import { TrustlintError } from '@trustlint/model';
+import { TrustlintError } from '@trustlint/model/errors';
 import packageJson from '../package.json' with { type: 'json' };
 import { registerCoverage } from './commands/coverage.js';
 import { registerExplain } from './commands/explain.js';

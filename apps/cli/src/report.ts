@@ -7,45 +7,11 @@ import { resolve } from 'node:path';
 import { lint, type LintCache, type LintResult } from '@trustlint/core';
 import type { Severity } from '@trustlint/engine';
 import { writeOutput, type FrameworkId, type InputFile } from '@trustlint/model';
-import { FORMAT_NAMES, formatters, markdownReport, reportOf, type Report } from '@trustlint/reporters';
-import type { Command } from 'commander';
+import { formatters, markdownReport, reportOf, type Report } from '@trustlint/reporters';
 import type { Io } from './io.js';
+import type { RunOptions } from './options.js';
 import { progressFor } from './progress.js';
 import { VERSION } from './main.js';
-
-/** The options of a command that lints (each optional, as commander gives them). */
-export interface RunOptions {
-  config?: string;
-  today?: string;
-  base?: string;
-  changedSince?: string;
-  baseline?: string | false;
-  writeBaseline?: boolean;
-}
-
-/** The options every command that lints takes: where the program is read from, and as of when. */
-export function withProgramOptions(command: Command): Command {
-  return command
-    .option('-c, --config <file>', 'use this config file instead of the one found')
-    .option('--today <date>', 'judge dates against this day (YYYY-MM-DD); also TRUSTLINT_TODAY');
-}
-
-/** The options of commands that report findings: comparisons with git and the baseline. */
-export function withFindingOptions(command: Command): Command {
-  return command
-    .option('--base <ref>', 'compare with this git revision: coverage regressions, policy changes without a version bump')
-    .option('--changed-since <ref>', 'report only findings on lines changed since this git revision (committed, staged, unstaged), and program findings the change caused')
-    .option('--baseline <file>', 'accept the findings listed in this baseline (default: trustlint-baseline.json in the program, if present)')
-    .option('--no-baseline', 'ignore any baseline');
-}
-
-/** Where output goes and how it looks. */
-export function withOutputOptions(command: Command, what: string): Command {
-  return command
-    .option('-o, --output <file>', `write the ${what} to a file (atomically; replaces a file there, never one the program reads) instead of the terminal`)
-    .option('--color', 'force coloured output')
-    .option('--no-color', 'disable coloured output');
-}
 
 /** Lints the program in `dir` (or the one around the working folder) with a command's options. */
 export function lintProgram(io: Io, dir: string | undefined, options: RunOptions, cache?: LintCache): LintResult {
@@ -70,9 +36,6 @@ export function lintProgram(io: Io, dir: string | undefined, options: RunOptions
     progress.done();
   }
 }
-
-/** Every `--format` name of the commands that print findings, from the reporters' registry. */
-export const REPORT_FORMATS: readonly string[] = FORMAT_NAMES;
 
 /** The report of a lint run. */
 export function buildReport(result: LintResult): Report {

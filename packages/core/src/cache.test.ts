@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { TODAY } from '@trustlint/test-support';
 import { SIZES, writeProgram } from '@trustlint/test-support/generate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CACHE_FILE_NAME, cacheKey, LintCache } from './cache.js';
+import { cacheKey, LintCache } from './cache.js';
+import { CACHE_FILE_NAME } from './names.js';
 import { lint, type LintOptions } from './lint.js';
 
 const VERSION = 'test-version';

@@ -26,9 +26,6 @@ import type { FileFindingsCache, KeyedFinding } from '@trustlint/engine';
 import { checkOutput, DiskSource, findConfigFile, writeOutput, type MarkdownDocument, type OutputTarget, type ProgramFile, type ProgramSource, type ReadOutcome } from '@trustlint/model';
 import type { MarkdownOutline } from '@trustlint/parser';
 
-/** The cache's file name when `--cache-location` does not name one. */
-export const CACHE_FILE_NAME = '.trustlintcache';
-
 const FORMAT = 'trustlint-cache/1';
 
 /** How every trustlint cache, of any version and however damaged after it, begins (`format` is written first). */

@@ -3,7 +3,7 @@ import type { Finding } from '@trustlint/engine';
 import { computeCoverage, parseConfig, buildControl, type Control } from '@trustlint/model';
 import { SourceFile, parseYaml } from '@trustlint/parser';
 import { describe, expect, it } from 'vitest';
-import { formatters } from './index.js';
+import { FORMAT_NAMES, formatters } from './index.js';
 import type { Report } from './report.js';
 
 function control(text: string): Control {
@@ -42,6 +42,12 @@ const finding = (overrides: Partial<Finding>): Finding => ({
   url: 'https://docs.example/unknown-criterion',
   fingerprint: '0123456789abcdef0123456789abcdef',
   ...overrides,
+});
+
+describe('formatters', () => {
+  it('are registered under the names --help offers, in that order', () => {
+    expect(Object.keys(formatters)).toEqual([...FORMAT_NAMES]);
+  });
 });
 
 describe('stylish', () => {

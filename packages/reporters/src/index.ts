@@ -2,6 +2,7 @@ import { github } from './github.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { markdown } from './markdown.js';
+import type { FormatName } from './names.js';
 import type { Formatter } from './report.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
@@ -55,7 +56,6 @@ export {
   csvField,
   renderSoa,
   SOA_CSV_COLUMNS,
-  SOA_FORMATS,
   soaCsv,
   soaJson,
   soaMarkdown,
@@ -63,7 +63,6 @@ export {
   soaVerdict,
   statementOfApplicability,
   type SoaControl,
-  type SoaFormat,
   type SoaInput,
   type SoaRow,
   type SoaState,
@@ -72,7 +71,7 @@ export {
 } from './soa.js';
 export { oneLine, plainText, plural } from './text.js';
 
-/** Every output format by its `--format` name, in the order `--help` lists them. */
-export const formatters: Readonly<Record<string, Formatter>> = { stylish, json, sarif, github, markdown, junit };
+/** Every output format by its `--format` name (one per name in `FORMAT_NAMES`). */
+export const formatters: Readonly<Record<string, Formatter>> = { stylish, json, sarif, github, markdown, junit } satisfies Record<FormatName, Formatter>;
 
-export const FORMAT_NAMES = Object.keys(formatters);
+export { FORMAT_NAMES, SOA_FORMATS, type FormatName, type SoaFormat } from './names.js';

@@ -17,12 +17,11 @@
  * files, which are untrusted); `soaMarkdown`, `soaCsv` and `soaJson` render
  * it, each escaping for its own syntax.
  */
+import type { SoaFormat } from './names.js';
 import { safeJson, type Control, type ControlStatus, type FrameworkCoverage, type Owners } from '@trustlint/model';
 import { codeSpan, escapeMarkdown } from './markdown-text.js';
 import { oneLine } from './text.js';
 
-export const SOA_FORMATS = ['markdown', 'csv', 'json'] as const;
-export type SoaFormat = (typeof SOA_FORMATS)[number];
 
 /** Where an Annex A control stands in the SoA. */
 export type SoaState = 'implemented' | 'partial' | 'not-implemented' | 'excluded';
@@ -323,7 +322,7 @@ export function soaJson(soa: StatementOfApplicability): string {
   return `${safeJson(soa, 2, (_key, value) => (value === undefined ? null : value))}\n`;
 }
 
-/** The SoA in one of the `SOA_FORMATS`. */
+/** The SoA in one of the `SOA_FORMATS` (names.ts). */
 export function renderSoa(soa: StatementOfApplicability, format: SoaFormat): string {
   if (format === 'csv') return soaCsv(soa);
   if (format === 'json') return soaJson(soa);

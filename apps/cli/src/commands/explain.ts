@@ -1,26 +1,17 @@
 /**
- * `trustlint explain RULE`: a rule's docs page.
+ * `trustlint explain RULE`: a rule's docs page. What the command offers; the
+ * run is in ../run/explain.ts, loaded when the command runs.
  */
 import type { Command } from 'commander';
-import { rules } from '@trustlint/core';
-import { orList, suggest, TrustlintError } from '@trustlint/model';
-import { ruleDocs } from '@trustlint/rules';
 import type { CommandContext } from '../main.js';
 
-export function registerExplain(program: Command, { io }: CommandContext): void {
+export function registerExplain(program: Command, context: CommandContext): void {
   program
     .command('explain')
     .description("print a rule's documentation: what it checks, why, its options and examples")
     .argument('<rule>', 'a rule id, as `trustlint rules` lists them')
-    .action((name: string) => {
-      const page = ruleDocs(name);
-      if (page === undefined) {
-        const close = suggest(name, rules.map((rule) => rule.name));
-        throw new TrustlintError(
-          'unknown-rule',
-          `Unknown rule "${name}"${close.length ? `; did you mean ${orList(close)}?` : '.'} \`trustlint rules\` lists every rule.`,
-        );
-      }
-      io.stdout.write(page.endsWith('\n') ? page : `${page}\n`);
+    .action(async (name: string) => {
+      const { runExplain } = await import('../run/explain.js');
+      runExplain(name, context);
     });
 }

@@ -1,29 +1,22 @@
 /**
  * `trustlint init [DIR]`: start a program, or adopt a folder of existing
- * policies. Never overwrites a file. `--editor` also wires the JSON Schemas
- * (and ESLint) into editors: a `yaml-language-server` modeline in the YAML
- * files it creates, or VS Code settings; an existing settings file is left
- * as it is and the settings to add are printed instead.
+ * policies. What the command offers; the run is in ../run/init.ts, loaded
+ * when the command runs.
  */
-import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { init, resolveToday, type InitOptions } from '@trustlint/core';
-import { oneLine } from '@trustlint/reporters';
+import type { InitOptions } from '@trustlint/core';
 import type { CommandContext } from '../main.js';
 
-const DESCRIPTIONS = {
-  empty: 'an empty folder: starting a program with a starter policy and control',
-  trustlint: 'trustlint policies',
-  comply: 'a strongdm/comply repository',
-  hugo: 'a Hugo site of policies',
-  markdown: 'Markdown policies without front matter',
-} as const;
-
-type EditorSetup = NonNullable<InitOptions['editor']>;
+export type EditorSetup = NonNullable<InitOptions['editor']>;
 
 const EDITORS: readonly EditorSetup[] = ['none', 'vscode', 'modeline'];
 
-export function registerInit(program: Command, { io }: CommandContext): void {
+export interface InitCommandOptions {
+  today?: string;
+  editor: EditorSetup;
+}
+
+export function registerInit(program: Command, context: CommandContext): void {
   program
     .command('init')
     .description('start a program in DIR, or configure trustlint to read the policies already there; never overwrites a file')
@@ -34,24 +27,8 @@ export function registerInit(program: Command, { io }: CommandContext): void {
         .choices(EDITORS)
         .default('none'),
     )
-    .action((dir: string, options: { today?: string; editor: EditorSetup }) => {
-      const result = init(resolve(io.cwd, dir), { today: resolveToday(options.today, io.env), editor: options.editor });
-      const { layout } = result;
-      const lines = [`Found ${DESCRIPTIONS[layout.kind]} in ${oneLine(result.dir)}.`];
-      if (layout.kind !== 'empty') {
-        const { policies, narratives, procedures, controls } = layout.counts;
-        lines.push(`  ${policies} policies, ${narratives} narratives, ${procedures} procedures, ${controls} control files.`);
-      }
-      for (const note of layout.notes) lines.push(`  ${note}`);
-      for (const path of result.created) lines.push(`  created ${oneLine(path)}`);
-      for (const path of result.kept) lines.push(`  kept    ${oneLine(path)} (already there; not changed)`);
-      for (const snippet of result.snippets) {
-        lines.push('', `Add these settings to ${oneLine(snippet.path)} by hand:`, '', snippet.content.trimEnd());
-      }
-      lines.push('', 'Next: `trustlint lint` to see what needs attention, `trustlint coverage` for the criteria matrix.');
-      if (options.editor !== 'none') {
-        lines.push('Editors: install the schemas and the ESLint plugin (`npm install --save-dev @trustlint/schemas @trustlint/eslint-plugin eslint`); see "In your editor" in the README.');
-      }
-      io.stdout.write(`${lines.join('\n')}\n`);
+    .action(async (dir: string, options: InitCommandOptions) => {
+      const { runInit } = await import('../run/init.js');
+      runInit(dir, options, context);
     });
 }

@@ -1,14 +1,11 @@
 /**
- * `trustlint lint [DIR]`: findings and coverage.
+ * `trustlint lint [DIR]`: findings and coverage. What the command offers;
+ * the run is in ../run/lint.ts, loaded when the command runs.
  */
-import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { CACHE_FILE_NAME, cacheKey, LintCache, resolveToday } from '@trustlint/core';
-import { failsAt } from '@trustlint/engine';
-import type { InputFile } from '@trustlint/model';
-import { useColor } from '../io.js';
-import { EXIT_CLEAN, EXIT_FINDINGS, VERSION, type CommandContext } from '../main.js';
-import { REPORT_FORMATS, type RunOptions, buildReport, emit, lintProgram, renderReport, withFindingOptions, withOutputOptions, withProgramOptions } from '../report.js';
+import { CACHE_FILE_NAME } from '@trustlint/core/names';
+import type { CommandContext } from '../main.js';
+import { REPORT_FORMATS, withFindingOptions, withOutputOptions, withProgramOptions, type RunOptions } from '../options.js';
 
 export interface LintCommandOptions extends RunOptions {
   /** One of `REPORT_FORMATS`. */
@@ -18,22 +15,6 @@ export interface LintCommandOptions extends RunOptions {
   color?: boolean;
   cache?: boolean;
   cacheLocation?: string;
-}
-
-/** What a cached run printed, and the files it read (which `--output` may not replace). */
-interface CachedOutput {
-  text: string;
-  exitCode: number;
-  inputFiles: InputFile[];
-}
-
-const isInputFile = (value: unknown): value is InputFile =>
-  typeof value === 'object' && value !== null && ['path', 'shown', 'what'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string');
-
-function isCachedOutput(value: unknown): value is CachedOutput {
-  if (typeof value !== 'object' || value === null) return false;
-  const { text, exitCode, inputFiles } = value as Partial<Record<keyof CachedOutput, unknown>>;
-  return typeof text === 'string' && typeof exitCode === 'number' && Array.isArray(inputFiles) && inputFiles.every(isInputFile);
 }
 
 export function registerLint(program: Command, context: CommandContext): void {
@@ -46,48 +27,8 @@ export function registerLint(program: Command, context: CommandContext): void {
     .option('--write-baseline', 'write every current finding to the baseline file and exit 0')
     .option('--cache', `reuse the results of earlier runs for what has not changed (kept in ${CACHE_FILE_NAME})`)
     .option('--cache-location <file>', `where --cache keeps them (default: ${CACHE_FILE_NAME} in the current folder)`);
-  withOutputOptions(withFindingOptions(withProgramOptions(command)), 'report').action((dir: string | undefined, options: LintCommandOptions) => {
-      context.setExit(runLint(dir, options, context));
-    });
-}
-
-function runLint(dir: string | undefined, options: LintCommandOptions, { io }: CommandContext): number {
-  const color = options.output === undefined && useColor(io, options.color);
-  const cache = options.cache || options.cacheLocation !== undefined ? LintCache.open(resolve(io.cwd, options.cacheLocation ?? CACHE_FILE_NAME), VERSION) : undefined;
-  // A run's output is reused only when everything it depends on is recorded: not with git revisions, nor when it writes a baseline.
-  const reusable = cache !== undefined && options.base === undefined && options.changedSince === undefined && !options.writeBaseline;
-  const key = reusable
-    ? cacheKey({
-        command: 'lint',
-        cwd: io.cwd,
-        dir: dir ?? null,
-        config: options.config ?? null,
-        today: resolveToday(options.today, io.env),
-        baseline: options.baseline ?? null,
-        format: options.format,
-        failOn: options.failOn,
-        color,
-      })
-    : undefined;
-  const cached = key === undefined ? undefined : cache?.output(key);
-  // The cache is read too: an output must not replace it.
-  const cacheInput: InputFile[] = cache ? [{ path: cache.path, shown: options.cacheLocation ?? CACHE_FILE_NAME, what: 'the lint cache' }] : [];
-  if (isCachedOutput(cached)) {
-    emit(io, options.output, cached.text, [...cached.inputFiles, ...cacheInput]);
-    return cached.exitCode;
-  }
-  const result = lintProgram(io, dir, options, cache);
-  if (options.writeBaseline) {
-    cache?.write();
-    io.stderr.write(`trustlint: wrote ${result.baselined} finding(s) to ${result.baselinePath ?? 'the baseline'}; later runs report only new findings.\n`);
-    return EXIT_CLEAN;
-  }
-  const text = renderReport(buildReport(result), options.format, { color, failOn: options.failOn });
-  const exitCode = failsAt(result.findings, options.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
-  emit(io, options.output, text, [...result.inputFiles, ...cacheInput]);
-  if (cache) {
-    if (key !== undefined) cache.setOutput(key, result.inputs, { text, exitCode, inputFiles: result.inputFiles } satisfies CachedOutput);
-    cache.write();
-  }
-  return exitCode;
+  withOutputOptions(withFindingOptions(withProgramOptions(command)), 'report').action(async (dir: string | undefined, options: LintCommandOptions) => {
+    const { runLint } = await import('../run/lint.js');
+    context.setExit(runLint(dir, options, context));
+  });
 }

@@ -1,34 +1,21 @@
 /**
- * `trustlint rules`: every built-in rule with its category, default severity
- * and description.
+ * `trustlint rules`: every built-in rule. What the command offers; the run
+ * is in ../run/rules.ts, loaded when the command runs.
  */
 import { Option, type Command } from 'commander';
-import { rules } from '@trustlint/core';
-import { safeJson } from '@trustlint/reporters';
 import type { CommandContext } from '../main.js';
 
-export function registerRules(program: Command, { io }: CommandContext): void {
+export interface RulesCommandOptions {
+  format: 'table' | 'json';
+}
+
+export function registerRules(program: Command, context: CommandContext): void {
   program
     .command('rules')
     .description('list every rule with its category, default severity and what it checks')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action((options: { format: 'table' | 'json' }) => {
-      if (options.format === 'json') {
-        const list = rules.map(({ name, meta }) => ({
-          id: name,
-          category: meta.docs.category,
-          severity: meta.severity,
-          scope: meta.scope,
-          description: meta.docs.description,
-          url: meta.docs.url,
-        }));
-        io.stdout.write(`${safeJson(list, 2)}\n`);
-        return;
-      }
-      const width = Math.max(...rules.map((rule) => rule.name.length));
-      const lines = rules.map(
-        ({ name, meta }) => `${name.padEnd(width)}  ${meta.severity.padEnd(7)}  ${meta.docs.category.padEnd(10)}  ${meta.docs.description}`,
-      );
-      io.stdout.write(`${'rule'.padEnd(width)}  default  category    what it checks\n${lines.join('\n')}\n\nRun \`trustlint explain RULE\` for a rule's page.\n`);
+    .action(async (options: RulesCommandOptions) => {
+      const { runRules } = await import('../run/rules.js');
+      runRules(options, context);
     });
 }
