@@ -6,8 +6,10 @@
 import { cpSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-/** Packages that only a command's run may load; the entry failing this check would make every start slower. */
-const HEAVY = /(?:^|\/)(?:node_modules\/(?:ajv|ajv-formats|js-yaml|markdown-it|micromark[^/]*|unified|remark-[^/]+|picomatch|tinyglobby)\/|packages\/(?:parser|rules|engine|catalogs|schemas)\/)/;
+/** What parses, validates and lints: a cached run's replay (run/lint.ts) must not load it. */
+const LINTER = /(?:^|\/)(?:node_modules\/(?:ajv|ajv-formats|js-yaml|markdown-it|micromark[^/]*|unified|remark-[^/]+)\/|packages\/(?:parser|rules|engine|catalogs|schemas)\/|packages\/reporters\/src\/(?!names\.ts))/;
+/** The linter and the globbing: the entry, which `--version` and `--help` load, must not load either. */
+const HEAVY = new RegExp(`${LINTER.source}|(?:^|\\/)node_modules\\/(?:picomatch|tinyglobby)\\/`);
 
 rmSync('dist', { recursive: true, force: true });
 const { metafile } = await build({
@@ -42,9 +44,14 @@ function startInputs(output, seen = new Set()) {
   const loaded = Object.entries(inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path);
   return [...loaded, ...imports.filter((entry) => entry.kind === 'import-statement' && !entry.external).flatMap((entry) => startInputs(entry.path, seen))];
 }
-const heavy = startInputs('dist/trustlint.js').filter((input) => HEAVY.test(input));
-if (heavy.length) {
-  throw new Error(`The CLI's entry loads what only a command should (a static import where a command's run belongs):\n  ${heavy.join('\n  ')}`);
+/** The output built from an entry point (the CLI's, or a chunk's that a command imports). */
+const outputOf = (entryPoint) => Object.keys(metafile.outputs).find((output) => metafile.outputs[output].entryPoint === entryPoint);
+for (const [entryPoint, forbidden, what] of [
+  ['src/index.ts', HEAVY, "The CLI's entry loads what only a command should (a static import where a command's run belongs)"],
+  ['src/run/lint.ts', LINTER, 'Replaying a cached lint loads the linter (a static import where lint-program.ts belongs)'],
+]) {
+  const loaded = startInputs(outputOf(entryPoint)).filter((input) => forbidden.test(input));
+  if (loaded.length) throw new Error(`${what}:\n  ${[...new Set(loaded)].join('\n  ')}`);
 }
 
 // Rule docs are read at run time from ../docs relative to the code (see ruleDocs).

@@ -1,12 +1,11 @@
 /**
  * From a lint run to the reporters' `Report`, and from a report to its text
  * and where it goes: shared by `lint`, `gate` and `coverage`, so that a
- * report is built, rendered and written one way only.
+ * report is built and rendered one way only (output.ts writes it).
  */
-import { resolve } from 'node:path';
 import { lint, type LintCache, type LintResult } from '@trustlint/core';
 import type { Severity } from '@trustlint/engine';
-import { writeOutput, type FrameworkId, type InputFile } from '@trustlint/model';
+import type { FrameworkId } from '@trustlint/model';
 import { formatters, markdownReport, reportOf, type Report } from '@trustlint/reporters';
 import type { Io } from './io.js';
 import type { RunOptions } from './options.js';
@@ -56,14 +55,4 @@ export function renderReport(report: Report, format: string, options: RenderOpti
   const formatter = formatters[format];
   if (formatter === undefined) throw new Error(`No formatter for ${format}`);
   return formatter(report, { color: options.color });
-}
-
-/**
- * Writes a command's output to stdout, or atomically to `--output` (relative
- * to the working folder). Naming the file is the user's word that a file
- * there may be replaced, unless it is one of the run's `inputs` (write.ts).
- */
-export function emit(io: Io, output: string | undefined, text: string, inputs: readonly InputFile[]): void {
-  if (output === undefined) io.stdout.write(text);
-  else writeOutput({ path: resolve(io.cwd, output), what: `the output to ${output}`, inputs }, text);
 }

@@ -23,7 +23,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFindingsCache, KeyedFinding } from '@trustlint/engine';
-import { checkOutput, DiskSource, findConfigFile, writeOutput, type MarkdownDocument, type OutputTarget, type ProgramFile, type ProgramSource, type ReadOutcome } from '@trustlint/model';
+import type { MarkdownDocument, ProgramFile } from '@trustlint/model';
+import { checkOutput, DiskSource, findConfigFile, writeOutput, type OutputTarget, type ProgramSource, type ReadOutcome } from '@trustlint/model/io';
 import type { MarkdownOutline } from '@trustlint/parser';
 
 const FORMAT = 'trustlint-cache/1';

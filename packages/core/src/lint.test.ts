@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { SAMPLE, TODAY, REPOSITORY } from '@trustlint/test-support';
 import { describe, expect, it } from 'vitest';
-import { lint, resolveToday } from './lint.js';
+import { lint } from './lint.js';
+import { resolveToday } from './today.js';
 
 describe('lint', () => {
   it('lints the sample program from its folder with the built-in rules', () => {

@@ -34,9 +34,7 @@ import {
   GitSource,
   loadConfig,
   loadProgram,
-  localToday,
   parseConfig,
-  parseDate,
   repoRelative,
   sameFile,
   TrustlintError,
@@ -50,6 +48,7 @@ import {
 import { SourceFile } from '@trustlint/parser';
 import { rules as builtinRules } from '@trustlint/rules';
 import { cacheKey, RecordingSource, type LintCache, type RunInputs } from './cache.js';
+import { resolveToday } from './today.js';
 
 export interface LintOptions {
   /** The working directory (default: the process's). */
@@ -127,17 +126,6 @@ export interface LintResult {
   inputs: RunInputs | undefined;
 }
 
-/** Which date runs are judged against: `--today`, TRUSTLINT_TODAY, or the calendar. */
-export function resolveToday(option: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
-  const given = option ?? env.TRUSTLINT_TODAY;
-  if (given === undefined || given === '') return localToday();
-  const date = parseDate(given);
-  if (date === undefined) {
-    const source = option === undefined ? 'TRUSTLINT_TODAY' : '--today';
-    throw new TrustlintError('invalid-today', `Invalid date "${given}" in ${source}; expected a calendar date written YYYY-MM-DD, such as 2026-03-31.`);
-  }
-  return date;
-}
 
 /** Finds the config that applies to a folder (or the given file), or the defaults. */
 export function resolveConfig(options: Pick<LintOptions, 'cwd' | 'dir' | 'configFile'>): { config: Config; configPath: string | undefined } {

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MAX_FILE_SIZE, defaultConfig, findConfigFile, loadConfig, parseConfig } from './config.js';
+import { findConfigFile } from './config-file.js';
+import { DEFAULT_MAX_FILE_SIZE, defaultConfig, loadConfig, parseConfig } from './config.js';
 import { ConfigError, TrustlintError } from './errors.js';
 
 const parse = (text: string) => parseConfig(text, '/p/trustlint.config.yaml', 'trustlint.config.yaml');

@@ -1,8 +1,8 @@
 /**
  * `trustlint.config.yaml`: finding it, validating it, and filling defaults.
  */
-import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import {
   parseYaml,
   SourceFile,
@@ -16,7 +16,6 @@ import { validate } from './validation.js';
 import type { Location } from './location.js';
 import { findRepoRoot, repoRelative } from './repo.js';
 
-export const CONFIG_FILE_NAMES = ['trustlint.config.yaml', 'trustlint.config.yml'] as const;
 
 export type FrameworkId = 'soc2' | 'iso27001';
 export type RuleSeverity = 'off' | 'info' | 'warning' | 'error';
@@ -95,19 +94,6 @@ export const DEFAULT_PATHS: ProgramPaths = {
 /** Never read as policies, whatever the globs say. */
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**', '**/README.md', '**/CHANGELOG.md', '**/CONTRIBUTING.md', '**/LICENSE.md', '**/TODO.md'];
 
-/** Finds the config file in `dir` or the nearest folder above it. */
-export function findConfigFile(dir: string): string | undefined {
-  let current = resolve(dir);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(current, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    const parent = dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
-}
 
 /** What a folder's files suggest, for a folder without a config (see layout.ts). */
 export interface LayoutDefaults {

@@ -1,11 +1,10 @@
+export { CONFIG_FILE_NAMES, findConfigFile } from './config-file.js';
 export {
   ALWAYS_IGNORED,
-  CONFIG_FILE_NAMES,
   DEFAULT_MAX_FILE_SIZE,
   DEFAULT_PATHS,
   defaultConfig,
   displayPath,
-  findConfigFile,
   loadConfig,
   parseConfig,
   type Config,

@@ -29,6 +29,6 @@ export function registerLint(program: Command, context: CommandContext): void {
     .option('--cache-location <file>', `where --cache keeps them (default: ${CACHE_FILE_NAME} in the current folder)`);
   withOutputOptions(withFindingOptions(withProgramOptions(command)), 'report').action(async (dir: string | undefined, options: LintCommandOptions) => {
     const { runLint } = await import('../run/lint.js');
-    context.setExit(runLint(dir, options, context));
+    context.setExit(await runLint(dir, options, context));
   });
 }

@@ -22,7 +22,8 @@ import {
 import { useColor } from '../io.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, type CommandContext } from '../main.js';
 import type { CoverageCommandOptions } from '../commands/coverage.js';
-import { buildReport, emit, lintProgram } from '../report.js';
+import { emit } from '../output.js';
+import { buildReport, lintProgram } from '../report.js';
 
 
 type Colors = ReturnType<typeof createColors>;

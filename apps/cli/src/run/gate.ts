@@ -21,7 +21,8 @@ import { createColors, decideGate, FRAMEWORK_NAMES, gateJson, gateVerdict, type 
 import { useColor } from '../io.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, type CommandContext } from '../main.js';
 import { GATE_FRAMEWORKS, type GateCommandOptions } from '../commands/gate.js';
-import { buildReport, emit, lintProgram, renderReport } from '../report.js';
+import { emit } from '../output.js';
+import { buildReport, lintProgram, renderReport } from '../report.js';
 
 
 /** The framework ids of `--framework`, in the order given, each once. */

@@ -1,18 +1,19 @@
 /**
- * `trustlint lint [DIR]`: findings and coverage.
+ * `trustlint lint [DIR]`: findings and coverage. With `--cache`, a run whose
+ * inputs are all as an earlier run with the same options read them prints
+ * that run's output; this module replays it without loading the linter
+ * (build.mjs checks), which lint-program.ts is, imported only on a miss.
  */
 import { resolve } from 'node:path';
-import { CACHE_FILE_NAME, cacheKey, LintCache, resolveToday } from '@trustlint/core';
-import { failsAt } from '@trustlint/engine';
-import type { InputFile } from '@trustlint/model';
-import { useColor } from '../io.js';
-import { EXIT_CLEAN, EXIT_FINDINGS, VERSION, type CommandContext } from '../main.js';
+import { CACHE_FILE_NAME, cacheKey, LintCache, resolveToday } from '@trustlint/core/replay';
+import type { InputFile } from '@trustlint/model/io';
 import type { LintCommandOptions } from '../commands/lint.js';
-import { buildReport, emit, lintProgram, renderReport } from '../report.js';
-
+import { useColor } from '../io.js';
+import { VERSION, type CommandContext } from '../main.js';
+import { emit } from '../output.js';
 
 /** What a cached run printed, and the files it read (which `--output` may not replace). */
-interface CachedOutput {
+export interface CachedOutput {
   text: string;
   exitCode: number;
   inputFiles: InputFile[];
@@ -27,8 +28,16 @@ function isCachedOutput(value: unknown): value is CachedOutput {
   return typeof text === 'string' && typeof exitCode === 'number' && Array.isArray(inputFiles) && inputFiles.every(isInputFile);
 }
 
+/** How a run that lints uses the cache: where it is, the run's key (when its output may be kept), and the cache as an input. */
+export interface CacheUse {
+  cache: LintCache | undefined;
+  key: string | undefined;
+  /** The cache is read too: an output must not replace it. */
+  cacheInput: InputFile[];
+}
 
-export function runLint(dir: string | undefined, options: LintCommandOptions, { io }: CommandContext): number {
+export async function runLint(dir: string | undefined, options: LintCommandOptions, context: CommandContext): Promise<number> {
+  const { io } = context;
   const color = options.output === undefined && useColor(io, options.color);
   const cache = options.cache || options.cacheLocation !== undefined ? LintCache.open(resolve(io.cwd, options.cacheLocation ?? CACHE_FILE_NAME), VERSION) : undefined;
   // A run's output is reused only when everything it depends on is recorded: not with git revisions, nor when it writes a baseline.
@@ -47,24 +56,11 @@ export function runLint(dir: string | undefined, options: LintCommandOptions, { 
       })
     : undefined;
   const cached = key === undefined ? undefined : cache?.output(key);
-  // The cache is read too: an output must not replace it.
   const cacheInput: InputFile[] = cache ? [{ path: cache.path, shown: options.cacheLocation ?? CACHE_FILE_NAME, what: 'the lint cache' }] : [];
   if (isCachedOutput(cached)) {
     emit(io, options.output, cached.text, [...cached.inputFiles, ...cacheInput]);
     return cached.exitCode;
   }
-  const result = lintProgram(io, dir, options, cache);
-  if (options.writeBaseline) {
-    cache?.write();
-    io.stderr.write(`trustlint: wrote ${result.baselined} finding(s) to ${result.baselinePath ?? 'the baseline'}; later runs report only new findings.\n`);
-    return EXIT_CLEAN;
-  }
-  const text = renderReport(buildReport(result), options.format, { color, failOn: options.failOn });
-  const exitCode = failsAt(result.findings, options.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
-  emit(io, options.output, text, [...result.inputFiles, ...cacheInput]);
-  if (cache) {
-    if (key !== undefined) cache.setOutput(key, result.inputs, { text, exitCode, inputFiles: result.inputFiles } satisfies CachedOutput);
-    cache.write();
-  }
-  return exitCode;
+  const { lintAndReport } = await import('./lint-program.js');
+  return lintAndReport(dir, options, context, { cache, key, cacheInput }, color);
 }

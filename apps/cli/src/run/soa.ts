@@ -13,7 +13,8 @@ import { TrustlintError } from '@trustlint/model';
 import { renderSoa, soaVerdict, statementOfApplicability } from '@trustlint/reporters';
 import { EXIT_CLEAN, EXIT_FINDINGS, type CommandContext } from '../main.js';
 import type { SoaCommandOptions } from '../commands/soa.js';
-import { emit, lintProgram } from '../report.js';
+import { emit } from '../output.js';
+import { lintProgram } from '../report.js';
 
 
 
