@@ -31,6 +31,11 @@ function run(options: Partial<LintOptions> = {}, cache?: LintCache) {
   return result;
 }
 
+/** The cache's first line: what it is, and the runs it keeps. */
+function cacheHead(): unknown {
+  return JSON.parse(readFileSync(cachePath, 'utf8').split('\n')[0] ?? '');
+}
+
 function cachedRun(options: Partial<LintOptions> = {}) {
   return run(options, LintCache.open(cachePath, VERSION));
 }
@@ -59,6 +64,44 @@ describe('the lint cache', () => {
     expect(edited).not.toEqual(plain);
     expect(cachedRun().findings).toEqual(edited);
     expect(cachedRun().findings).toEqual(edited);
+  });
+
+  it('gives the findings and coverage of an uncached run after each kind of one-file change', () => {
+    cachedRun();
+    const control = firstControl();
+    const policy = firstPolicy();
+    const evidence = join(program, 'evidence', readdirOf('evidence')[0] ?? '');
+    const edits: [string, () => void][] = [
+      ['a policy body gains a line', () => { appendFileSync(policy, '\nOne more line of prose.\n'); }],
+      ['a policy is retired in its front matter', () => { writeFileSync(policy, readFileSync(policy, 'utf8').replace(/^status: .*$/m, 'status: retired')); }],
+      ['a control stops being implemented', () => { writeFileSync(control, readFileSync(control, 'utf8').replace(/^status: .*$/m, 'status: planned')); }],
+      ['a control moves down a line', () => { writeFileSync(control, `# A comment\n${readFileSync(control, 'utf8')}`); }],
+      ['an evidence log loses its records', () => { writeFileSync(evidence, readFileSync(evidence, 'utf8').replace(/records:[\s\S]*$/, 'records: []\n')); }],
+      ['a control file breaks', () => { writeFileSync(control, 'id: [unclosed\n'); }],
+      ['a policy is removed', () => { rmSync(policy); }],
+      ['a control is added', () => { writeFileSync(join(program, 'controls', 'zz-added.yaml'), 'id: ZZ-1\ntitle: Added\nowner: nobody\nstatus: implemented\nsatisfies:\n  soc2: [CC1.1]\n'); }],
+    ];
+    for (const [what, edit] of edits) {
+      edit();
+      const plain = run();
+      const cached = cachedRun();
+      expect(cached.findings, what).toEqual(plain.findings);
+      // Coverage holds the entities: compared as data, each file by its path, without the parsed YAML nodes.
+      const data = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key, item: unknown) => (key === 'file' ? (item as { path: string }).path : key === 'node' ? undefined : item)));
+      expect(data(cached.coverage), what).toEqual(data(plain.coverage));
+    }
+  });
+
+  it('writes back the lines of unchanged files as it read them, and the changed file anew', () => {
+    cachedRun();
+    const before = readFileSync(cachePath, 'utf8').split('\n').slice(1);
+    const policy = firstPolicy();
+    appendFileSync(policy, '\nOne more line of prose.\n');
+    cachedRun();
+    const after = readFileSync(cachePath, 'utf8').split('\n').slice(1);
+    const changed = after.filter((line) => !before.includes(line));
+    expect(changed.map((line) => (JSON.parse(line) as [string])[0])).toEqual([`policies/${readdirOf('policies')[0] ?? ''}`]);
+    expect(after.length).toBe(before.length);
   });
 
   it('recomputes file findings when the owners, the config or today change', () => {
@@ -111,19 +154,23 @@ describe('the lint cache', () => {
     for (const content of [
       '',
       '{"format": "trustlint-cache/1"',
-      '{"format":"trustlint-cache/1","version":"test-version","parse":"x","settings":"y","files":{"program/owners.yaml":{"hash":1,"findings":"no"}},"runs":{}}',
+      '{"format":"trustlint-cache/2","version":"test-version","parse":"x","settings":"y","files":{"program/owners.yaml":{"hash":1,"findings":"no"}},"runs":{}}',
+      '{"format":"trustlint-cache/2","version":"test-version","parse":"x","settings":"y","files":{"program/owners.yaml":{"hash":"h","facts":{"entities":3}}},"runs":{"r":{"inputs":{"files":{"x":{"size":"big"}}}}}}',
+      '{"format":"trustlint-cache/1","version":"test-version","parse":"x","settings":"y","files":{},"runs":{}}',
+      '{"format":"trustlint-cache/2","version":"test-version","parse":"x","settings":"y","runs":{}}\n{"files": {"program/owners.yaml"',
+      '{"format":"trustlint-cache/2","version":"test-version","parse":"x","settings":"y","runs":{}}\n["files"]\n["program/owners.yaml", 3]\n[1, {}]\n{}\n',
       ' {\n  "format": "trustlint-cache/0", "files": 12',
       '{"format":"trustlint-cache/2","version":"9.0.0"}',
     ]) {
       writeFileSync(cachePath, content);
       expect(cachedRun().findings).toEqual(plain);
-      expect(JSON.parse(readFileSync(cachePath, 'utf8'))).toMatchObject({ format: 'trustlint-cache/1', version: VERSION });
+      expect(cacheHead()).toMatchObject({ format: 'trustlint-cache/2', version: VERSION });
     }
     cachedRun();
     const other = LintCache.open(cachePath, 'another-version');
     expect(other.output(cacheKey({ run: 'test' }))).toBeUndefined();
     expect(run({}, other).findings).toEqual(plain);
-    expect(JSON.parse(readFileSync(cachePath, 'utf8'))).toMatchObject({ version: 'another-version' });
+    expect(cacheHead()).toMatchObject({ version: 'another-version' });
   });
 
   it('never replaces a file that is not a trustlint cache, and refuses it before linting', () => {

@@ -1,17 +1,23 @@
 /**
- * The lint cache (`--cache`), one JSON file that CI caches can keep between
- * runs. It holds two things:
+ * The lint cache (`--cache`), one file that CI caches can keep between runs,
+ * made of lines of JSON: the first holds the runs, each other line one file,
+ * so that a run whose output can be reused reads only the first line, and a
+ * run that changed a few files writes the other files' lines back as read.
+ * It holds two things:
  *
- * - per file, keyed by a hash of its content: the Markdown outline of a
- *   policy or document, and the file rules' findings, which hold only while
- *   the rule settings (rules and options, config, owners, CODEOWNERS, today,
- *   trustlint's version) are the ones they were computed under;
  * - per run (a command line), what the run printed and every input it read:
  *   the globs and what they matched, each file read (size, modification time
  *   and content hash), each path whose existence was checked. When every
  *   input is as recorded, the run's output is reused without building the
  *   program; a file whose size or time differs is hashed, so a fresh clone of
- *   the same content still hits.
+ *   the same content still hits;
+ *
+ * - per file, keyed by a hash of its content: its facts (what reading it
+ *   yields, so that it is not parsed again; see facts.ts in the model), the
+ *   Markdown outline of a policy or document, and the file rules' findings,
+ *   which hold only while the rule settings (rules and options, config,
+ *   owners, CODEOWNERS, today, trustlint's version) are the ones they were
+ *   computed under.
  *
  * A cache that cannot be read, is not JSON, or was written by another
  * version of trustlint is ignored and replaced. A file at the cache's
@@ -23,11 +29,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFindingsCache, KeyedFinding } from '@trustlint/engine';
-import type { MarkdownDocument, ProgramFile } from '@trustlint/model';
-import { checkOutput, DiskSource, findConfigFile, writeOutput, type OutputTarget, type ProgramSource, type ReadOutcome } from '@trustlint/model/io';
+import type { FactsStore, FileFacts, MarkdownDocument, ProgramFile } from '@trustlint/model';
+import { checkOutput, DiskSource, findConfigFile, writeOutput, type FileStat, type OutputTarget, type ProgramSource, type ReadOutcome } from '@trustlint/model/io';
 import type { MarkdownOutline } from '@trustlint/parser';
 
-const FORMAT = 'trustlint-cache/1';
+const FORMAT = 'trustlint-cache/2';
 
 /** How every trustlint cache, of any version and however damaged after it, begins (`format` is written first). */
 const CACHE_HEAD = /^\s*\{\s*"format"\s*:\s*"trustlint-cache\//;
@@ -65,21 +71,26 @@ export interface RunInputs {
 
 interface FileRecord {
   hash: string;
+  /** What reading the file yields (its entities, problems and suppressions), under the cache's `parse` key. */
+  facts?: FileFacts;
   outline?: MarkdownOutline;
   /** The file rules' findings, under the cache's `settings`. */
   findings?: KeyedFinding[];
 }
 
-interface CacheData {
+/** The cache's first line. */
+interface CacheHead {
   format: typeof FORMAT;
   version: string;
-  /** The key of what reading a file depends on besides its content (the config), for outlines. */
+  /** The key of what reading a file depends on besides its content (the config), for facts and outlines. */
   parse: string;
   /** The key of the rule settings the files' findings were computed under. */
   settings: string;
-  files: Record<string, FileRecord>;
   runs: Record<string, { inputs: RunInputs; output: unknown }>;
 }
+
+/** Each line after the first: a file's record, by the file's path. */
+type CacheFileLine = [path: string, record: FileRecord];
 
 export function hashText(text: string | Uint8Array): string {
   return createHash('sha1').update(text).digest('base64url');
@@ -90,22 +101,37 @@ export function cacheKey(value: unknown): string {
   return hashText(JSON.stringify(value));
 }
 
-function stampOf(path: string, bytes?: Uint8Array): FileStamp {
-  const stat = statSync(path, { throwIfNoEntry: false });
+/** What files were when earlier runs read them, by absolute path: a file of the same size and time need not be hashed again. */
+type KnownStamps = ReadonlyMap<string, NonNullable<FileStamp>>;
+
+function stampOf(path: string, known: KnownStamps, read?: { bytes: Uint8Array; stat?: FileStat | undefined }): FileStamp {
+  const stat = read?.stat ?? statSync(path, { throwIfNoEntry: false });
   if (stat === undefined) return null;
-  return { size: stat.size, mtimeMs: stat.mtimeMs, hash: hashText(bytes ?? readFileSync(path)) };
+  const before = known.get(path);
+  if (before !== undefined && before.size === stat.size && before.mtimeMs === stat.mtimeMs) return before;
+  return { size: stat.size, mtimeMs: stat.mtimeMs, hash: hashText(read?.bytes ?? readFileSync(path)) };
 }
 
-/** Reads a program from disk through `DiskSource`, recording every input for the cache. */
+/**
+ * Reads a program from disk through `DiskSource`, recording every input for
+ * the cache; made by `LintCache.recorder`.
+ */
 export class RecordingSource implements ProgramSource {
   readonly #disk: DiskSource;
   readonly #inputs: RunInputs;
+  readonly #known: KnownStamps;
   /** False once a read failed in a way a stamp cannot record (too large, unreadable, a link leaving the repository). */
   #recordable = true;
 
-  constructor(root: string, boundary: string) {
+  constructor(root: string, boundary: string, known: KnownStamps = new Map()) {
     this.#disk = new DiskSource(root, boundary);
     this.#inputs = { root, boundary, globs: [], files: {}, exists: {} };
+    this.#known = known;
+  }
+
+  /** The content hash of a file this run read, by absolute path. */
+  hashOf(absolute: string): string | undefined {
+    return this.#inputs.files[absolute]?.hash;
   }
 
   glob(patterns: readonly string[], ignore: readonly string[]): string[] {
@@ -117,7 +143,7 @@ export class RecordingSource implements ProgramSource {
   read(path: string, maxSize: number): ReadOutcome {
     const outcome = this.#disk.read(path, maxSize);
     const absolute = join(this.#inputs.root, path);
-    if (outcome.ok) this.#inputs.files[absolute] = stampOf(absolute, outcome.bytes);
+    if (outcome.ok) this.#inputs.files[absolute] = stampOf(absolute, this.#known, outcome);
     else if (outcome.code === 'missing') this.#inputs.files[absolute] = null;
     else this.#recordable = false;
     return outcome;
@@ -131,7 +157,7 @@ export class RecordingSource implements ProgramSource {
 
   /** Records a file read outside the program source (the config, the baseline). */
   recordFile(absolute: string): void {
-    this.#inputs.files[absolute] = stampOf(absolute);
+    this.#inputs.files[absolute] = stampOf(absolute, this.#known);
   }
 
   recordConfigLookup(from: string, found: string | undefined): void {
@@ -167,43 +193,83 @@ function unchanged(inputs: RunInputs): boolean {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function isCacheData(value: unknown, version: string): value is CacheData {
+function isStamp(value: unknown): value is NonNullable<FileStamp> {
+  return isObject(value) && typeof value.size === 'number' && typeof value.mtimeMs === 'number' && typeof value.hash === 'string';
+}
+
+function isCacheHead(value: unknown, version: string): value is CacheHead {
   return (
     isObject(value) &&
     value.format === FORMAT &&
     value.version === version &&
     typeof value.parse === 'string' &&
     typeof value.settings === 'string' &&
-    isObject(value.files) &&
     isObject(value.runs)
   );
+}
+
+/** The per-file records of the lines after the first, each with its line; a damaged line is left out. */
+function fileRecords(text: string, lines: WeakMap<FileRecord, string>): Map<string, FileRecord> {
+  const records = new Map<string, FileRecord>();
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || !isObject(value[1])) continue;
+    const [path, record] = value as CacheFileLine;
+    records.set(path, record);
+    lines.set(record, line);
+  }
+  return records;
 }
 
 /** Whether a record read from the cache has the shape this version writes (a damaged one is recomputed). */
 function isFileRecord(record: unknown): record is FileRecord {
   if (!isObject(record)) return false;
-  const { outline, findings } = record;
+  const { facts, outline, findings } = record;
+  const factsOk =
+    facts === undefined || (isObject(facts) && Array.isArray(facts.problems) && Array.isArray(facts.directives) && Array.isArray(facts.entities));
   const outlineOk = outline === undefined || (isObject(outline) && Array.isArray(outline.headings) && Array.isArray(outline.links) && Array.isArray(outline.nonProse));
   const findingsOk =
     findings === undefined || (Array.isArray(findings) && findings.every((item: unknown) => isObject(item) && typeof item.key === 'string' && isObject(item.finding)));
-  return outlineOk && findingsOk;
+  return factsOk && outlineOk && findingsOk;
 }
 
 export class LintCache {
   readonly #path: string;
-  readonly #data: Omit<CacheData, 'files' | 'runs'>;
+  readonly #data: Omit<CacheHead, 'runs'>;
   // Maps, not objects: a file may be named `__proto__`.
-  #files: Map<string, FileRecord>;
-  readonly #runs: Map<string, CacheData['runs'][string]>;
+  readonly #runs: Map<string, CacheHead['runs'][string]>;
+  /** The per-file records, read from the lines after the first on first use (a reused run never needs them). */
+  #files: Map<string, FileRecord> | undefined;
+  readonly #filesText: string;
+  /** The line each record was read from, while it is unchanged. */
+  readonly #lines = new WeakMap<FileRecord, string>();
   /** Files seen by this run: only they are kept when the cache is written. */
   readonly #seen = new Set<string>();
+  /** What this run reads through, which hashes each file it reads. */
+  #recorder: RecordingSource | undefined;
   #dirty = false;
 
-  private constructor(path: string, data: CacheData) {
+  private constructor(path: string, head: CacheHead, filesText: string) {
     this.#path = path;
-    this.#data = { format: data.format, version: data.version, parse: data.parse, settings: data.settings };
-    this.#files = new Map(Object.entries(data.files));
-    this.#runs = new Map(Object.entries(data.runs));
+    this.#data = { format: head.format, version: head.version, parse: head.parse, settings: head.settings };
+    this.#runs = new Map(Object.entries(head.runs));
+    this.#filesText = filesText;
+  }
+
+  get #fileRecords(): Map<string, FileRecord> {
+    return (this.#files ??= fileRecords(this.#filesText, this.#lines));
+  }
+
+  /** Marks a record as changed: it is written anew. */
+  #touch(record: FileRecord): void {
+    this.#lines.delete(record);
+    this.#dirty = true;
   }
 
   /**
@@ -213,14 +279,18 @@ export class LintCache {
    */
   static open(path: string, version: string): LintCache {
     checkOutput(cacheTarget(path));
-    let data: unknown;
+    let head: unknown;
+    let filesText = '';
     try {
-      data = JSON.parse(readFileSync(path, 'utf8'));
+      const text = readFileSync(path, 'utf8');
+      const end = text.indexOf('\n');
+      head = JSON.parse(end < 0 ? text : text.slice(0, end));
+      filesText = end < 0 ? '' : text.slice(end + 1);
     } catch {
-      data = undefined;
+      head = undefined;
     }
-    if (isCacheData(data, version)) return new LintCache(path, data);
-    const cache = new LintCache(path, { format: FORMAT, version, parse: '', settings: '', files: {}, runs: {} });
+    if (isCacheHead(head, version)) return new LintCache(path, head, filesText);
+    const cache = new LintCache(path, { format: FORMAT, version, parse: '', settings: '', runs: {} }, '');
     cache.#dirty = true;
     return cache;
   }
@@ -250,40 +320,76 @@ export class LintCache {
     this.#dirty = true;
   }
 
+  /**
+   * A source that reads the program from disk and records what the run read,
+   * for `setOutput`. It hashes each file unless an earlier run recorded it at
+   * the same size and modification time, and the per-file records are keyed
+   * by those hashes.
+   */
+  recorder(root: string, boundary: string): RecordingSource {
+    const known = new Map<string, NonNullable<FileStamp>>();
+    for (const run of this.#runs.values()) {
+      if (!isObject(run) || !isObject(run.inputs) || !isObject(run.inputs.files)) continue;
+      for (const [path, stamp] of Object.entries(run.inputs.files)) if (isStamp(stamp)) known.set(path, stamp);
+    }
+    this.#recorder = new RecordingSource(root, boundary, known);
+    return this.#recorder;
+  }
+
   #record(entry: ProgramFile): FileRecord {
     const path = entry.file.path;
     this.#seen.add(path);
-    const hash = hashText(entry.file.text);
-    const existing = this.#files.get(path);
+    const hash = this.#recorder?.hashOf(entry.file.absolutePath) ?? hashText(entry.file.text);
+    const existing = this.#fileRecords.get(path);
     if (existing?.hash === hash && isFileRecord(existing)) return existing;
     const record: FileRecord = { hash };
-    this.#files.set(path, record);
+    this.#fileRecords.set(path, record);
     this.#dirty = true;
     return record;
   }
 
   /**
-   * The file rules' findings kept per file, under rule settings with this
-   * key; settings that differ from the cached ones drop every file's findings,
-   * and a different `parse` key (the config changed) drops everything kept per file.
-   * Call it before `primeOutlines`.
+   * The facts kept per file, read under a config with this key; a different
+   * key (the config changed) drops everything kept per file. Call it before
+   * loading the program.
    */
-  fileFindings(parse: string, settings: string): FileFindingsCache {
+  facts(parse: string): FactsStore {
     if (this.#data.parse !== parse) {
       this.#files = new Map();
       this.#data.parse = parse;
       this.#dirty = true;
     }
+    return {
+      get: (entry) => this.#record(entry).facts,
+      set: (entry, facts) => {
+        const record = this.#record(entry);
+        record.facts = facts;
+        this.#touch(record);
+      },
+    };
+  }
+
+  /**
+   * The file rules' findings kept per file, under rule settings with this
+   * key; settings that differ from the cached ones drop every file's
+   * findings. Call it after `facts` and before `primeOutlines`.
+   */
+  fileFindings(settings: string): FileFindingsCache {
     if (this.#data.settings !== settings) {
-      for (const record of this.#files.values()) delete record.findings;
+      for (const record of this.#fileRecords.values()) {
+        if (record.findings === undefined) continue;
+        delete record.findings;
+        this.#touch(record);
+      }
       this.#data.settings = settings;
       this.#dirty = true;
     }
     return {
       get: (entry) => this.#record(entry).findings,
       set: (entry, findings) => {
-        this.#record(entry).findings = [...findings];
-        this.#dirty = true;
+        const record = this.#record(entry);
+        record.findings = [...findings];
+        this.#touch(record);
       },
     };
   }
@@ -306,23 +412,28 @@ export class LintCache {
       const record = this.#record(entry);
       if (record.outline !== undefined) continue;
       record.outline = document.outline();
-      this.#dirty = true;
+      this.#touch(record);
     }
   }
 
   /** Writes the cache atomically, keeping only the files this run saw, when anything changed. */
   write(): void {
     if (this.#seen.size > 0) {
-      for (const path of this.#files.keys()) {
+      for (const path of this.#fileRecords.keys()) {
         if (!this.#seen.has(path)) {
-          this.#files.delete(path);
+          this.#fileRecords.delete(path);
           this.#dirty = true;
         }
       }
     }
     if (!this.#dirty) return;
-    const data: CacheData = { ...this.#data, files: Object.fromEntries(this.#files), runs: Object.fromEntries(this.#runs) };
-    writeOutput(cacheTarget(this.#path), JSON.stringify(data));
+    // JSON has no raw line breaks, so each value is one line. `format` comes first (see CACHE_HEAD).
+    const head: CacheHead = { ...this.#data, runs: Object.fromEntries(this.#runs) };
+    const files =
+      this.#files === undefined
+        ? this.#filesText
+        : [...this.#files].map(([path, record]) => `${this.#lines.get(record) ?? JSON.stringify([path, record] satisfies CacheFileLine)}\n`).join('');
+    writeOutput(cacheTarget(this.#path), `${JSON.stringify(head)}\n${files}`);
     this.#dirty = false;
   }
 }

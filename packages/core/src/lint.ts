@@ -47,7 +47,7 @@ import {
 } from '@trustlint/model';
 import { SourceFile } from '@trustlint/parser';
 import { rules as builtinRules } from '@trustlint/rules';
-import { cacheKey, RecordingSource, type LintCache, type RunInputs } from './cache.js';
+import { cacheKey, type LintCache, type RunInputs } from './cache.js';
 import { resolveToday } from './today.js';
 
 export interface LintOptions {
@@ -195,7 +195,7 @@ export function lint(options: LintOptions = {}): LintResult {
   const { onProgress } = options;
   const { cache } = options;
   const repoRoot = findRepoRoot(config.root) ?? config.root;
-  const recorder = cache ? new RecordingSource(config.root, repoRoot) : undefined;
+  const recorder = cache?.recorder(config.root, repoRoot);
   if (recorder) {
     if (config.file) recorder.recordFile(config.file.absolutePath);
     if (options.configFile === undefined) {
@@ -203,9 +203,12 @@ export function lint(options: LintOptions = {}): LintResult {
       recorder.recordConfigLookup(from, findConfigFile(from));
     }
   }
+  const parseKey = parseKeyOf(config);
+  const facts = cache?.facts(parseKey);
   const program = loadProgram(config, {
     repoRoot,
     ...(recorder ? { source: recorder } : {}),
+    ...(facts ? { facts } : {}),
     ...(onProgress ? { onFile: (done: number) => { onProgress({ phase: 'reading', done, total: undefined }); } } : {}),
   });
   if (program.policies.length === 0 && program.controls.length === 0 && program.files.every((entry) => entry.role !== 'policy' && entry.role !== 'control')) {
@@ -231,7 +234,7 @@ export function lint(options: LintOptions = {}): LintResult {
   const base = options.base === undefined ? undefined : { program: programAt(options.base), ref: options.base };
   const documents = [...program.policies, ...program.documents];
   const entries = new Map(program.files.map((entry) => [entry.file.path, entry]));
-  const fileCache = cache?.fileFindings(...cacheKeys(program, rules, today, options.rules ?? builtinRules));
+  const fileCache = cache?.fileFindings(settingsKeyOf(parseKey, program, rules, today, options.rules ?? builtinRules));
   cache?.primeOutlines(documents, entries);
   const result = runRules({
     program,
@@ -311,16 +314,18 @@ function cwdOf(options: LintOptions): string {
   return options.cwd ?? process.cwd();
 }
 
+/** The cache key of what reading a file depends on besides its content: the config. */
+function parseKeyOf(config: Config): string {
+  return cacheKey({ root: config.root, config: config.file?.text ?? null, layout: { ...config, file: undefined } });
+}
+
 /**
- * The cache keys of a run: what reading a file depends on besides its
- * content (the config), and what the file rules' findings depend on (the
- * rules and their options, owners, CODEOWNERS, today).
+ * The cache key of what the file rules' findings depend on besides the file:
+ * the config, the rules and their options, owners, CODEOWNERS, today.
  */
-function cacheKeys(program: Program, rules: readonly ResolvedRule[], today: string, known: readonly AnyRule[]): [string, string] {
-  const { config } = program;
-  const parse = cacheKey({ root: config.root, config: config.file?.text ?? null, layout: { ...config, file: undefined } });
+function settingsKeyOf(parse: string, program: Program, rules: readonly ResolvedRule[], today: string, known: readonly AnyRule[]): string {
   const textOf = (role: string): string | null => program.files.find((entry) => entry.role === role)?.file.text ?? null;
-  const settings = cacheKey({
+  return cacheKey({
     parse,
     today,
     rules: rules.map(({ rule, severity, options }) => [rule.name, severity, options]),
@@ -328,5 +333,4 @@ function cacheKeys(program: Program, rules: readonly ResolvedRule[], today: stri
     owners: textOf('owners'),
     codeowners: textOf('codeowners'),
   });
-  return [parse, settings];
 }

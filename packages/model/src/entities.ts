@@ -309,8 +309,6 @@ function markdownDocument(
   const locate = root ? locator(file, root) : () => locateIn(file, null);
   const fields = isRecord(value) ? value : {};
   const keys = metadataKeys(dialect, fields);
-  let tree: Root | undefined;
-  let outline: MarkdownOutline | undefined;
   const document: MarkdownDocument = {
     file,
     node: root,
@@ -323,10 +321,19 @@ function markdownDocument(
     title: text(fields[keys.title]),
     satisfies: criterionRefs(fields.satisfies, locate),
     body: { start: frontMatter.bodyStart, end: file.text.length },
+    ...markdownReaders(file, frontMatter),
+  };
+  return { document, fields };
+}
+
+/** A document's readers of its Markdown, each parsing on first use (they do not need the front matter's YAML). */
+export function markdownReaders(file: SourceFile, frontMatter: FrontMatter): Pick<MarkdownDocument, 'outline' | 'tree'> {
+  let tree: Root | undefined;
+  let outline: MarkdownOutline | undefined;
+  return {
     outline: () => (outline ??= outlineMarkdown(file.text, frontMatter)),
     tree: () => (tree ??= parseMarkdown(file.text, frontMatter)),
   };
-  return { document, fields };
 }
 
 export function buildPolicy(

@@ -69,7 +69,7 @@ describe('DiskSource', () => {
     symlinkSync('loop.yaml', join(repo, 'controls/loop.yaml'));
     symlinkSync('gone.yaml', join(repo, 'controls/dangling.yaml'));
     const source = new DiskSource(repo);
-    expect(source.read('controls/in.yaml', MAX)).toEqual({ ok: true, bytes: new Uint8Array(Buffer.from('id: A\n')) });
+    expect(source.read('controls/in.yaml', MAX)).toEqual({ ok: true, bytes: new Uint8Array(Buffer.from('id: A\n')), stat: { size: 6, mtimeMs: expect.any(Number) } });
     expect(source.read('controls/out.yaml', MAX)).toEqual({ ok: false, code: 'symlink-outside', target: join(outside, 'secret.yaml') });
     expect(source.read('controls/loop.yaml', MAX)).toEqual({ ok: false, code: 'unreadable', reason: 'a symbolic link loop' });
     expect(source.read('controls/dangling.yaml', MAX)).toEqual({ ok: false, code: 'unreadable', reason: 'a symbolic link to gone.yaml, which does not exist' });

@@ -16,7 +16,13 @@ export type ReadFailure =
   | { code: 'linked-folder'; target: string }
   | { code: 'not-a-file' };
 
-export type ReadOutcome = { ok: true; bytes: Uint8Array } | ({ ok: false } & ReadFailure);
+/** A file read from disk: its size and modification time when it was read (to record it without another `stat`). */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+}
+
+export type ReadOutcome = { ok: true; bytes: Uint8Array; stat?: FileStat } | ({ ok: false } & ReadFailure);
 
 export interface ProgramSource {
   /** Files under the program root matching `patterns`, relative with `/`, sorted. */
@@ -120,11 +126,14 @@ export class DiskSource implements ProgramSource {
           return { ok: false, code: 'unreadable', reason: `a symbolic link to ${readlinkSync(absolute)}, which does not exist` };
         }
         if (!isInside(this.boundary, target)) return { ok: false, code: 'symlink-outside', target };
-        if (statSync(target).isDirectory()) return { ok: false, code: 'linked-folder', target: relative(this.boundary, target).split(sep).join('/') || '.' };
+        const linked = statSync(target);
+        if (linked.isDirectory()) return { ok: false, code: 'linked-folder', target: relative(this.boundary, target).split(sep).join('/') || '.' };
+        if (!linked.isFile()) return { ok: false, code: 'not-a-file' };
+      } else if (!link.isFile()) {
+        // Refuse pipes, sockets and devices before opening: opening a pipe waits for a writer.
+        // (O_NONBLOCK is undefined, so 0, on Windows.)
+        return { ok: false, code: 'not-a-file' };
       }
-      // Refuse pipes, sockets and devices before opening: opening a pipe waits for a writer.
-      // (O_NONBLOCK is undefined, so 0, on Windows.)
-      if (!statSync(absolute).isFile()) return { ok: false, code: 'not-a-file' };
       fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
       const stat = fstatSync(fd);
       if (!stat.isFile()) return { ok: false, code: 'not-a-file' };
@@ -136,7 +145,7 @@ export class DiskSource implements ProgramSource {
         if (read === 0) break;
         offset += read;
       }
-      return { ok: true, bytes: offset === bytes.length ? bytes : bytes.subarray(0, offset) };
+      return { ok: true, bytes: offset === bytes.length ? bytes : bytes.subarray(0, offset), stat: { size: stat.size, mtimeMs: stat.mtimeMs } };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return { ok: false, code: 'missing' };

@@ -36,10 +36,12 @@ export {
   contains,
   DEFAULT_EVIDENCE_PERIODS,
   describePeriod,
+  elapsedPeriods,
   missingPeriods,
   PERIOD_UNITS,
   periodContaining,
   periodsInWindow,
+  periodsWithout,
   type DateWindow,
   type Period,
   type PeriodSetting,
@@ -81,9 +83,10 @@ export { ConfigError, TrustlintError, type ConfigProblem } from './errors.js';
 export { changedLines, GitSource, type ChangedLines } from './git.js';
 export { safeJson } from './safe-json.js';
 export { checkOutput, createFileExclusive, OWN_HEAD_BYTES, sameFile, writeFileAtomic, writeOutput, type InputFile, type OutputTarget, type OwnFileRule } from './write.js';
-export { decodeText, DiskSource, isInside, MemorySource, type DecodeOutcome, type ProgramSource, type ReadOutcome } from './files.js';
+export { decodeText, DiskSource, isInside, MemorySource, type DecodeOutcome, type FileStat, type ProgramSource, type ReadOutcome } from './files.js';
 export { fileStart, locateIn, type Location } from './location.js';
 export { findRepoRoot, repoRelative } from './repo.js';
+export { factsOf, restoreFromFacts, type EntityFacts, type FactsStore, type FileFacts } from './facts.js';
 export { loadProgram, type Entity, type FileProblem, type FileRole, type LoadProgramOptions, type Program, type ProgramFile } from './program.js';
 export { interpolate } from './messages.js';
 export { editDistance, orList, suggest } from './suggest.js';

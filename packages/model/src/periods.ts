@@ -129,9 +129,17 @@ export function contains(period: DateWindow, date: string): boolean {
  * given dates.
  */
 export function missingPeriods(unit: PeriodUnit, window: DateWindow, today: string, dates: readonly string[]): Period[] {
-  return periodsInWindow(unit, window)
-    .filter((period) => period.end < today)
-    .filter((period) => !dates.some((date) => contains(period, date)));
+  return periodsWithout(elapsedPeriods(unit, window, today), dates);
+}
+
+/** The periods of a window that have fully elapsed: they ended before today. */
+export function elapsedPeriods(unit: PeriodUnit, window: DateWindow, today: string): Period[] {
+  return periodsInWindow(unit, window).filter((period) => period.end < today);
+}
+
+/** The periods that hold none of the dates. */
+export function periodsWithout(periods: readonly Period[], dates: readonly string[]): Period[] {
+  return periods.filter((period) => !dates.some((date) => contains(period, date)));
 }
 
 /** `2026-Q3 (2026-07-01 to 2026-09-30)`; a single day is just its date. */

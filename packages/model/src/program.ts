@@ -34,6 +34,7 @@ import {
   type Standard,
   type SupportingDocument,
 } from './entities.js';
+import { factsOf, restoreFromFacts, type FactsStore } from './facts.js';
 import { decodeText, DiskSource, type ProgramSource, type ReadFailure } from './files.js';
 import { findRepoRoot, repoRelative } from './repo.js';
 
@@ -101,6 +102,12 @@ export interface LoadProgramOptions {
   repoRoot?: string;
   /** Called after each file is read, with how many have been read so far. */
   onFile?: (read: number) => void;
+  /**
+   * Facts kept from an earlier run (a cache): a file whose facts it holds is
+   * not parsed unless a rule needs more than they say; the facts of each
+   * file parsed are given to it.
+   */
+  facts?: FactsStore;
 }
 
 /** Where a program's CODEOWNERS file is looked for when the config names none, in order. */
@@ -182,6 +189,26 @@ export function buildGlobbedEntities<R extends GlobRole>(entry: ProgramFile, con
   return built;
 }
 
+/**
+ * Like `buildGlobbedEntities`, but restoring the entities from `store` when it
+ * holds the file's facts, and giving it the facts of a file it had to parse.
+ */
+function restoreOrBuild<R extends GlobRole>(entry: ProgramFile, config: Config, role: R, store: FactsStore): BuiltEntity<R>[] {
+  if (entry.problems.length) return [];
+  const facts = store.get(entry);
+  if (facts === undefined) {
+    const built = buildGlobbedEntities(entry, config, role);
+    store.set(entry, factsOf(entry));
+    return built;
+  }
+  const reparse = (): ProgramFile => {
+    const again: ProgramFile = { file: entry.file, role, problems: [], documents: [], entities: [], directives: [] };
+    buildGlobbedEntities(again, config, role);
+    return again;
+  };
+  return restoreFromFacts(entry, facts, reparse) as BuiltEntity<R>[];
+}
+
 /** Where findings say a file of the program is: relative to the repository root. */
 export function displayPathOf(config: Config, repoRoot: string, path: string): string {
   return repoRelative(repoRoot, join(config.root, path));
@@ -260,7 +287,7 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
       const entry = read(path, role);
       if (!entry) continue;
       files.push(entry);
-      entities.push(...buildGlobbedEntities(entry, config, role));
+      entities.push(...(options.facts ? restoreOrBuild(entry, config, role, options.facts) : buildGlobbedEntities(entry, config, role)));
     }
     return entities;
   };

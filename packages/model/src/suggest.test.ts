@@ -18,6 +18,30 @@ describe('suggest', () => {
     expect(suggest('se', ['security'])).toEqual([]);
   });
 
+  it('prunes candidates without changing what it suggests', () => {
+    // The reference compares every candidate in full; suggest() skips those a cheap bound rules out.
+    const reference = (word: string, candidates: readonly string[]): string[] => {
+      let best = Infinity;
+      let found: string[] = [];
+      for (const candidate of candidates) {
+        const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
+        if (d > Math.max(1, Math.floor(Math.max(word.length, candidate.length) / 3)) || d > best) continue;
+        if (d < best) [best, found] = [d, []];
+        if (!found.includes(candidate)) found.push(candidate);
+      }
+      return found;
+    };
+    let seed = 7;
+    const random = (n: number): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
+    const word = (): string => Array.from({ length: 1 + random(9) }, () => 'abcAB-.\u00e9\ud83d\ude00'[random(10)]).join('');
+    for (let round = 0; round < 2_000; round++) {
+      const target = word();
+      const candidates = Array.from({ length: 1 + random(12) }, word);
+      const expected = reference(target, candidates);
+      if (expected.length) expect(suggest(target, candidates), `${target} among ${candidates.join(' ')}`).toEqual(expected);
+    }
+  });
+
   it('lists values for messages', () => {
     expect(orList(['a'])).toBe('`a`');
     expect(orList(['a', 'b', 'c'])).toBe('`a`, `b` or `c`');

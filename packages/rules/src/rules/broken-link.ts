@@ -60,7 +60,27 @@ export const rule = createRule<MessageIds, Options>({
     const { program } = context;
     const pages: MarkdownDocument[] = [...program.policies, ...program.documents];
     const policies = new Map(pages.map((page) => [programPath(program, page.file), page]));
-    const known = program.files.map((entry) => programPath(program, entry.file));
+    const namesByFolder = new Map<string, string[]>();
+    for (const entry of program.files) {
+      const path = programPath(program, entry.file);
+      const folder = posix.dirname(path);
+      const names = namesByFolder.get(folder);
+      if (names) names.push(posix.basename(path));
+      else namesByFolder.set(folder, [posix.basename(path)]);
+    }
+    // Many links lead to the same few files and pages: ask the disk and slug the headings once for each.
+    const exists = new Map<string, boolean>();
+    const fileExists = (target: string): boolean => {
+      let found = exists.get(target);
+      if (found === undefined) exists.set(target, (found = program.fileExists(target)));
+      return found;
+    };
+    const anchors = new Map<MarkdownDocument, string[]>();
+    const anchorsOfPage = (page: MarkdownDocument): string[] => {
+      let found = anchors.get(page);
+      if (found === undefined) anchors.set(page, (found = anchorsOf(page)));
+      return found;
+    };
     for (const policy of pages) {
       const from = programPath(program, policy.file);
       for (const { url, span } of relativeLinks(policy)) {
@@ -77,8 +97,8 @@ export const rule = createRule<MessageIds, Options>({
         const target = path.startsWith('/')
           ? relative(program.root, join(program.repoRoot, path)).split(sep).join('/')
           : posix.normalize(posix.join(posix.dirname(from), path));
-        if (!program.fileExists(target)) {
-          const close = suggest(posix.basename(target), known.filter((file) => posix.dirname(file) === posix.dirname(target)).map((file) => posix.basename(file)));
+        if (!fileExists(target)) {
+          const close = suggest(posix.basename(target), namesByFolder.get(posix.dirname(target)) ?? []);
           const folder = rawPath.slice(0, rawPath.length - posix.basename(rawPath).length);
           context.report({
             messageId: 'missingFile',
@@ -97,10 +117,10 @@ export const rule = createRule<MessageIds, Options>({
     }
 
     function checkAnchor(page: MarkdownDocument, anchor: string, messageId: 'missingAnchor' | 'missingAnchorHere', url: string, at: { file: MarkdownDocument['file']; span: Span }): void {
-      const anchors = anchorsOf(page);
-      if (anchor === '' || anchors.includes(anchor.toLowerCase())) return;
-      const close = suggest(anchor, anchors);
-      const listed = close.length ? close : anchors.slice(0, 8);
+      const headings = anchorsOfPage(page);
+      if (anchor === '' || headings.includes(anchor.toLowerCase())) return;
+      const close = suggest(anchor, headings);
+      const listed = close.length ? close : headings.slice(0, 8);
       context.report({
         messageId,
         data: { url, anchor, target: page.file.path, anchors: listed.length ? orList(listed.map((name) => `#${name}`)) : 'a heading (it has none)' },

@@ -6,8 +6,9 @@ import {
   DEFAULT_EVIDENCE_PERIODS,
   describePeriod,
   evidenceDates,
-  missingPeriods,
+  elapsedPeriods,
   PERIOD_UNITS,
+  periodsWithout,
   type Frequency,
   type Period,
   type PeriodSetting,
@@ -99,11 +100,14 @@ export const rule = createRule<MessageIds, Options>({
     }
     const periods = { ...DEFAULT_PERIODS, ...context.options.periods };
     const datesOf = evidenceDates(program.evidence);
+    const elapsed = new Map<PeriodUnit, Period[]>();
     for (const control of implemented) {
       if (control.frequency === undefined) continue;
       const unit = periods[control.frequency];
       if (unit === 'none') continue;
-      const missing = missingPeriods(unit, window, today, datesOf(control));
+      let due = elapsed.get(unit);
+      if (due === undefined) elapsed.set(unit, (due = elapsedPeriods(unit, window, today)));
+      const missing = periodsWithout(due, datesOf(control));
       if (missing.length === 0) continue;
       context.report({
         messageId: 'missing',

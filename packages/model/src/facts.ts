@@ -1,0 +1,171 @@
+/**
+ * A file's facts: what reading it yields, in a form a cache can keep and give
+ * back without parsing the file again. They are its problems, its inline
+ * suppressions, and its entities' typed fields (ids, owners, statuses,
+ * `satisfies`, references, evidence…), with each location kept as a span.
+ * They also say where the entity is and where each of its top-level keys and
+ * values is.
+ *
+ * An entity restored from facts has the same fields as one built by parsing.
+ * It locates itself and its top-level keys from the facts. Its YAML `node`
+ * and `value`, the file's YAML `documents`, and locations deeper than one key
+ * come from parsing the file again, once, on first use. Program rules
+ * reading unchanged files need none of these, so a cached run parses only
+ * the files that changed. The facts are only valid for the file's content
+ * and the config they were read under; the cache keys them by both.
+ */
+import { lookupPath, SourceFile, type DataPath, type Span, type YamlNode } from '@trustlint/parser';
+import type { Directive } from './directives.js';
+import { markdownReaders, type Located } from './entities.js';
+import { fileStart, type Location } from './location.js';
+import type { Entity, FileProblem, ProgramFile } from './program.js';
+
+/** Where an entity's parts are: itself, any key it does not have, and each key it has (value start, value end, key start, key end). */
+interface EntityPlaces {
+  self: Span;
+  absent: Span;
+  keys: [key: string, valueStart: number, valueEnd: number, keyStart: number, keyEnd: number][];
+}
+
+/** An entity as kept: its typed fields with locations as `{ $at: [start, end] }`, and its places (null when it has no YAML node). */
+export interface EntityFacts {
+  fields: Record<string, unknown>;
+  places: EntityPlaces | null;
+}
+
+export interface FileFacts {
+  problems: FileProblem[];
+  directives: Directive[];
+  entities: EntityFacts[];
+}
+
+/** Keeps facts of files by content (a cache): `get` gives back what `set` was given for an entry with the same text. */
+export interface FactsStore {
+  get(entry: ProgramFile): FileFacts | undefined;
+  set(entry: ProgramFile, facts: FileFacts): void;
+}
+
+/** An entity's members that are not facts: its file, its YAML, and its functions. */
+const NOT_FACTS = new Set(['file', 'node', 'value', 'locate', 'outline', 'tree']);
+/** The marker of a location inside facts, and of the fields of an object that are undefined. */
+const AT = '$at';
+const UNDEFINED = '$undefined';
+
+function isLocation(value: object, file: SourceFile): value is Location {
+  return 'file' in value && 'span' in value && Object.keys(value).length === 2 && (value as Location).file === file;
+}
+
+/** Facts from a value of an entity's fields: plain data, with locations in the entity's file as spans. */
+function encode(value: unknown, file: SourceFile, where: string): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map((item, index) => encode(item, file, `${where}[${index}]`));
+  if (typeof value !== 'object') throw new Error(`Cannot keep ${where} of an entity as a fact: it is a ${typeof value}.`);
+  if (value instanceof SourceFile) throw new Error(`Cannot keep ${where} of an entity as a fact: it is a file other than the entity's own.`);
+  if (isLocation(value, file)) return { [AT]: [value.span.start, value.span.end] };
+  const out: Record<string, unknown> = {};
+  const missing: string[] = [];
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined) missing.push(key);
+    else out[key] = encode(item, file, `${where}.${key}`);
+  }
+  if (missing.length) out[UNDEFINED] = missing;
+  return out;
+}
+
+/** The value `encode` made facts of, with its locations in `file` again. */
+function decode(value: unknown, file: SourceFile): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => decode(item, file));
+  const record = value as Record<string, unknown>;
+  const at = record[AT];
+  if (Array.isArray(at)) return { file, span: { start: at[0] as number, end: at[1] as number } };
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(record)) {
+    if (key === UNDEFINED) for (const name of item as string[]) out[name] = undefined;
+    else out[key] = decode(item, file);
+  }
+  return out;
+}
+
+function spanOf({ span }: Location): Span {
+  return { start: span.start, end: span.end };
+}
+
+/** Where the entity's parts are, computed by its own `locate` so that restoring answers exactly as it would. */
+function placesOf(entity: Located): EntityPlaces | null {
+  if (entity.node === null) return null;
+  const resolved: YamlNode = lookupPath(entity.node, []).node;
+  const names = resolved.kind === 'map' ? [...new Set(resolved.pairs.flatMap((pair) => (pair.key.kind === 'scalar' ? [pair.key.text] : [])))] : [];
+  let absentKey = '\u0000';
+  while (names.includes(absentKey)) absentKey += '\u0000';
+  return {
+    self: spanOf(entity.locate([])),
+    absent: spanOf(entity.locate([absentKey])),
+    keys: names.map((name) => {
+      const value = entity.locate([name], 'value').span;
+      const key = entity.locate([name], 'key').span;
+      return [name, value.start, value.end, key.start, key.end];
+    }),
+  };
+}
+
+/** The facts of an entry whose entities were built by parsing it. */
+export function factsOf(entry: ProgramFile): FileFacts {
+  return {
+    problems: entry.problems,
+    directives: entry.directives,
+    entities: entry.entities.map((entity, index) => {
+      if (entity.kind === 'owners') throw new Error('The owners are always read from their file, not kept as facts.');
+      const fields = Object.fromEntries(Object.entries(entity).filter(([key]) => !NOT_FACTS.has(key)));
+      return { fields: encode(fields, entry.file, `entities[${index}]`) as Record<string, unknown>, places: placesOf(entity) };
+    }),
+  };
+}
+
+/**
+ * Gives an entry that was read but not parsed its problems, suppressions and
+ * entities from facts. `reparse` builds the same entry by parsing, for what
+ * the facts do not hold; it runs at most once.
+ */
+export function restoreFromFacts(entry: ProgramFile, facts: FileFacts, reparse: () => ProgramFile): Entity[] {
+  const { file } = entry;
+  let parsed: ProgramFile | undefined;
+  const fresh = (): ProgramFile => {
+    if (parsed === undefined) {
+      parsed = reparse();
+      if (parsed.entities.length !== facts.entities.length) {
+        throw new Error(`The cached facts of ${file.path} do not match its content (${facts.entities.length} entities kept, ${parsed.entities.length} read); delete the cache.`);
+      }
+    }
+    return parsed;
+  };
+  entry.problems = facts.problems;
+  entry.directives = facts.directives;
+  Object.defineProperty(entry, 'documents', { get: () => fresh().documents, enumerable: true, configurable: true });
+  const entities = facts.entities.map(({ fields, places }, index) => {
+    const freshEntity = (): Entity => fresh().entities[index] as Entity;
+    const entity = decode(fields, file) as Record<string, unknown>;
+    entity.file = file;
+    entity.locate = places === null ? () => fileStart(file) : locator(file, places, (path, target) => freshEntity().locate(path, target));
+    if (entity.kind === 'policy' || entity.kind === 'document') Object.assign(entity, markdownReaders(file, entity.frontMatter as Parameters<typeof markdownReaders>[1]));
+    Object.defineProperty(entity, 'node', { get: () => freshEntity().node, enumerable: true, configurable: true });
+    Object.defineProperty(entity, 'value', { get: () => freshEntity().value, enumerable: true, configurable: true });
+    return entity as unknown as Entity;
+  });
+  entry.entities.push(...entities);
+  return entities;
+}
+
+/** `locate` from an entity's places, falling back to `deeper` for paths deeper than one key. */
+function locator(file: SourceFile, places: EntityPlaces, deeper: Located['locate']): Located['locate'] {
+  const keys = new Map(places.keys.map(([key, valueStart, valueEnd, keyStart, keyEnd]) => [key, { value: { start: valueStart, end: valueEnd }, key: { start: keyStart, end: keyEnd } }]));
+  return (path: DataPath = [], target: 'key' | 'value' = 'value'): Location => {
+    if (path.length === 0) return { file, span: { ...places.self } };
+    const [segment] = path;
+    if (path.length === 1 && typeof segment === 'string') {
+      const found = keys.get(segment);
+      return { file, span: { ...(found ? found[target] : places.absent) } };
+    }
+    return deeper(path, target);
+  };
+}
