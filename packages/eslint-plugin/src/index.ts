@@ -67,3 +67,6 @@ plugin.configs.recommended.push(
 
 export default plugin;
 export { eslintRules, fileRules, type TrustlintEslintRule };
+// What `require('@trustlint/eslint-plugin')` gives (Node.js 20.19 and later `require()` ES modules):
+// the plugin itself, as a CommonJS ESLint config (`eslint.config.cjs`, `.eslintrc.js`) expects.
+export { plugin as 'module.exports' };
