@@ -208,14 +208,22 @@ function isCacheHead(value: unknown, version: string): value is CacheHead {
   );
 }
 
-/** The per-file records of the lines after the first, each with its line; a damaged line is left out. */
-function fileRecords(text: string, lines: WeakMap<FileRecord, string>): Map<string, FileRecord> {
+const NEWLINE = 0x0a;
+
+/**
+ * The per-file records of the lines after the first, each with its line's
+ * bytes (a view of `bytes`, not a copy); a damaged line is left out.
+ */
+function fileRecords(bytes: Buffer, lines: WeakMap<FileRecord, Buffer>): Map<string, FileRecord> {
   const records = new Map<string, FileRecord>();
-  for (const line of text.split('\n')) {
-    if (line === '') continue;
+  for (let start = 0; start < bytes.length; ) {
+    const found = bytes.indexOf(NEWLINE, start);
+    const end = found < 0 ? bytes.length : found;
+    const line = bytes.subarray(start, end);
+    start = end + 1;
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = JSON.parse(line.toString('utf8'));
     } catch {
       continue;
     }
@@ -246,24 +254,25 @@ export class LintCache {
   readonly #runs: Map<string, CacheHead['runs'][string]>;
   /** The per-file records, read from the lines after the first on first use (a reused run never needs them). */
   #files: Map<string, FileRecord> | undefined;
-  readonly #filesText: string;
+  /** The lines after the first as read. */
+  readonly #filesBytes: Buffer;
   /** The line each record was read from, while it is unchanged. */
-  readonly #lines = new WeakMap<FileRecord, string>();
+  readonly #lines = new WeakMap<FileRecord, Buffer>();
   /** Files seen by this run: only they are kept when the cache is written. */
   readonly #seen = new Set<string>();
   /** What this run reads through, which hashes each file it reads. */
   #recorder: RecordingSource | undefined;
   #dirty = false;
 
-  private constructor(path: string, head: CacheHead, filesText: string) {
+  private constructor(path: string, head: CacheHead, filesBytes: Buffer) {
     this.#path = path;
     this.#data = { format: head.format, version: head.version, parse: head.parse, settings: head.settings };
     this.#runs = new Map(Object.entries(head.runs));
-    this.#filesText = filesText;
+    this.#filesBytes = filesBytes;
   }
 
   get #fileRecords(): Map<string, FileRecord> {
-    return (this.#files ??= fileRecords(this.#filesText, this.#lines));
+    return (this.#files ??= fileRecords(this.#filesBytes, this.#lines));
   }
 
   /** Marks a record as changed: it is written anew. */
@@ -280,17 +289,17 @@ export class LintCache {
   static open(path: string, version: string): LintCache {
     checkOutput(cacheTarget(path));
     let head: unknown;
-    let filesText = '';
+    let filesBytes = Buffer.alloc(0);
     try {
-      const text = readFileSync(path, 'utf8');
-      const end = text.indexOf('\n');
-      head = JSON.parse(end < 0 ? text : text.slice(0, end));
-      filesText = end < 0 ? '' : text.slice(end + 1);
+      const bytes = readFileSync(path);
+      const end = bytes.indexOf(NEWLINE);
+      head = JSON.parse(bytes.toString('utf8', 0, end < 0 ? bytes.length : end));
+      if (end >= 0) filesBytes = bytes.subarray(end + 1);
     } catch {
       head = undefined;
     }
-    if (isCacheHead(head, version)) return new LintCache(path, head, filesText);
-    const cache = new LintCache(path, { format: FORMAT, version, parse: '', settings: '', runs: {} }, '');
+    if (isCacheHead(head, version)) return new LintCache(path, head, filesBytes);
+    const cache = new LintCache(path, { format: FORMAT, version, parse: '', settings: '', runs: {} }, Buffer.alloc(0));
     cache.#dirty = true;
     return cache;
   }
@@ -429,11 +438,13 @@ export class LintCache {
     if (!this.#dirty) return;
     // JSON has no raw line breaks, so each value is one line. `format` comes first (see CACHE_HEAD).
     const head: CacheHead = { ...this.#data, runs: Object.fromEntries(this.#runs) };
-    const files =
-      this.#files === undefined
-        ? this.#filesText
-        : [...this.#files].map(([path, record]) => `${this.#lines.get(record) ?? JSON.stringify([path, record] satisfies CacheFileLine)}\n`).join('');
-    writeOutput(cacheTarget(this.#path), `${JSON.stringify(head)}\n${files}`);
+    const parts: Uint8Array[] = [Buffer.from(`${JSON.stringify(head)}\n`)];
+    if (this.#files === undefined) parts.push(this.#filesBytes);
+    else {
+      const newline = Buffer.from('\n');
+      for (const [path, record] of this.#files) parts.push(this.#lines.get(record) ?? Buffer.from(JSON.stringify([path, record] satisfies CacheFileLine)), newline);
+    }
+    writeOutput(cacheTarget(this.#path), Buffer.concat(parts));
     this.#dirty = false;
   }
 }

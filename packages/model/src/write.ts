@@ -62,7 +62,7 @@ export const OWN_HEAD_BYTES = 4096;
  * a temporary file beside it, then a rename. It applies no policy: outputs
  * go through `writeOutput`.
  */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     writeFileSync(temporary, content, { flag: 'wx' });
@@ -181,7 +181,7 @@ export function checkOutput(target: OutputTarget): void {
  * atomically. A refusal or a failure is a named error that says what could
  * not be written where, and why.
  */
-export function writeOutput(target: OutputTarget, content: string): void {
+export function writeOutput(target: OutputTarget, content: string | Uint8Array): void {
   checkOutput(target);
   try {
     writeFileAtomic(resolve(target.path), content);
