@@ -80,9 +80,10 @@ function decode(value: unknown, file: SourceFile): unknown {
   const at = record[AT];
   if (Array.isArray(at)) return { file, span: { start: at[0] as number, end: at[1] as number } };
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(record)) {
-    if (key === UNDEFINED) for (const name of item as string[]) out[name] = undefined;
-    else out[key] = decode(item, file);
+  // Facts come from JSON.parse: plain objects whose keys are all their own.
+  for (const key in record) {
+    if (key === UNDEFINED) for (const name of record[key] as string[]) out[name] = undefined;
+    else out[key] = decode(record[key], file);
   }
   return out;
 }
@@ -158,11 +159,13 @@ export function restoreFromFacts(entry: ProgramFile, facts: FileFacts, reparse: 
 
 /** `locate` from an entity's places, falling back to `deeper` for paths deeper than one key. */
 function locator(file: SourceFile, places: EntityPlaces, deeper: Located['locate']): Located['locate'] {
-  const keys = new Map(places.keys.map(([key, valueStart, valueEnd, keyStart, keyEnd]) => [key, { value: { start: valueStart, end: valueEnd }, key: { start: keyStart, end: keyEnd } }]));
+  // Most entities are never located: their keys are looked up only when one is.
+  let keys: Map<string, { value: Span; key: Span }> | undefined;
   return (path: DataPath = [], target: 'key' | 'value' = 'value'): Location => {
     if (path.length === 0) return { file, span: { ...places.self } };
     const [segment] = path;
     if (path.length === 1 && typeof segment === 'string') {
+      keys ??= new Map(places.keys.map(([key, valueStart, valueEnd, keyStart, keyEnd]) => [key, { value: { start: valueStart, end: valueEnd }, key: { start: keyStart, end: keyEnd } }]));
       const found = keys.get(segment);
       return { file, span: { ...(found ? found[target] : places.absent) } };
     }
