@@ -3741,19 +3741,19 @@ var require_webidl = __commonJS({
     });
     webidl.util.ConvertToInt = function(V, bitLength, signedness, opts) {
       let upperBound;
-      let lowerBound;
+      let lowerBound2;
       if (bitLength === 64) {
         upperBound = Math.pow(2, 53) - 1;
         if (signedness === "unsigned") {
-          lowerBound = 0;
+          lowerBound2 = 0;
         } else {
-          lowerBound = Math.pow(-2, 53) + 1;
+          lowerBound2 = Math.pow(-2, 53) + 1;
         }
       } else if (signedness === "unsigned") {
-        lowerBound = 0;
+        lowerBound2 = 0;
         upperBound = Math.pow(2, bitLength) - 1;
       } else {
-        lowerBound = Math.pow(-2, bitLength) - 1;
+        lowerBound2 = Math.pow(-2, bitLength) - 1;
         upperBound = Math.pow(2, bitLength - 1) - 1;
       }
       let x = Number(V);
@@ -3768,16 +3768,16 @@ var require_webidl = __commonJS({
           });
         }
         x = webidl.util.IntegerPart(x);
-        if (x < lowerBound || x > upperBound) {
+        if (x < lowerBound2 || x > upperBound) {
           throw webidl.errors.exception({
             header: "Integer conversion",
-            message: `Value must be between ${lowerBound}-${upperBound}, got ${x}.`
+            message: `Value must be between ${lowerBound2}-${upperBound}, got ${x}.`
           });
         }
         return x;
       }
       if (!Number.isNaN(x) && opts?.clamp === true) {
-        x = Math.min(Math.max(x, lowerBound), upperBound);
+        x = Math.min(Math.max(x, lowerBound2), upperBound);
         if (Math.floor(x) % 2 === 0) {
           x = Math.floor(x);
         } else {
@@ -15070,7 +15070,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode4(bytes, encoding);
+          return decode5(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15087,7 +15087,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode4(ioQueue, encoding) {
+    function decode5(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -21982,7 +21982,7 @@ var require_punycode = __commonJS({
       }
       return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
     };
-    var decode4 = function(input) {
+    var decode5 = function(input) {
       const output = [];
       const inputLength = input.length;
       let i = 0;
@@ -22033,7 +22033,7 @@ var require_punycode = __commonJS({
       }
       return String.fromCodePoint(...output);
     };
-    var encode2 = function(input) {
+    var encode3 = function(input) {
       const output = [];
       input = ucs2decode(input);
       const inputLength = input.length;
@@ -22094,12 +22094,12 @@ var require_punycode = __commonJS({
     };
     var toUnicode = function(input) {
       return mapDomain(input, function(string3) {
-        return regexPunycode.test(string3) ? decode4(string3.slice(4).toLowerCase()) : string3;
+        return regexPunycode.test(string3) ? decode5(string3.slice(4).toLowerCase()) : string3;
       });
     };
     var toASCII = function(input) {
       return mapDomain(input, function(string3) {
-        return regexNonASCII.test(string3) ? "xn--" + encode2(string3) : string3;
+        return regexNonASCII.test(string3) ? "xn--" + encode3(string3) : string3;
       });
     };
     var punycode2 = {
@@ -22120,8 +22120,8 @@ var require_punycode = __commonJS({
         "decode": ucs2decode,
         "encode": ucs2encode
       },
-      "decode": decode4,
-      "encode": encode2,
+      "decode": decode5,
+      "encode": encode3,
       "toASCII": toASCII,
       "toUnicode": toUnicode
     };
@@ -31025,9 +31025,9 @@ var require_light = __commonJS({
             waitForExecuting = (at) => {
               var finished;
               finished = () => {
-                var counts3;
-                counts3 = this._states.counts;
-                return counts3[0] + counts3[1] + counts3[2] + counts3[3] === at;
+                var counts4;
+                counts4 = this._states.counts;
+                return counts4[0] + counts4[1] + counts4[2] + counts4[3] === at;
               };
               return new this.Promise((resolve9, reject) => {
                 if (finished()) {
@@ -35931,8 +35931,6 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 // ../../packages/core/src/cache.ts
 import { createHash } from "node:crypto";
-import { readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
-import { join as join4 } from "node:path";
 
 // ../../packages/model/src/config-file.ts
 import { existsSync as existsSync3 } from "node:fs";
@@ -36091,14 +36089,14 @@ function build$6(root, options) {
   if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
   return filters && filters.length ? pushDirectoryFilter : pushDirectory;
 }
-var pushFileFilterAndCount = (filename, _paths, counts3, filters) => {
-  if (filters.every((filter) => filter(filename, false))) counts3.files++;
+var pushFileFilterAndCount = (filename, _paths, counts4, filters) => {
+  if (filters.every((filter) => filter(filename, false))) counts4.files++;
 };
 var pushFileFilter = (filename, paths, _counts, filters) => {
   if (filters.every((filter) => filter(filename, false))) paths.push(filename);
 };
-var pushFileCount = (_filename, _paths, counts3, _filters) => {
-  counts3.files++;
+var pushFileCount = (_filename, _paths, counts4, _filters) => {
+  counts4.files++;
 };
 var pushFile = (filename, paths) => {
   paths.push(filename);
@@ -36856,9 +36854,12 @@ var DiskSource = class {
           return { ok: false, code: "unreadable", reason: `a symbolic link to ${readlinkSync(absolute)}, which does not exist` };
         }
         if (!isInside(this.boundary, target)) return { ok: false, code: "symlink-outside", target };
-        if (statSync2(target).isDirectory()) return { ok: false, code: "linked-folder", target: relative2(this.boundary, target).split(sep3).join("/") || "." };
+        const linked = statSync2(target);
+        if (linked.isDirectory()) return { ok: false, code: "linked-folder", target: relative2(this.boundary, target).split(sep3).join("/") || "." };
+        if (!linked.isFile()) return { ok: false, code: "not-a-file" };
+      } else if (!link2.isFile()) {
+        return { ok: false, code: "not-a-file" };
       }
-      if (!statSync2(absolute).isFile()) return { ok: false, code: "not-a-file" };
       fd = openSync(absolute, constants3.O_RDONLY | constants3.O_NONBLOCK);
       const stat3 = fstatSync(fd);
       if (!stat3.isFile()) return { ok: false, code: "not-a-file" };
@@ -36870,7 +36871,7 @@ var DiskSource = class {
         if (read === 0) break;
         offset += read;
       }
-      return { ok: true, bytes: offset === bytes.length ? bytes : bytes.subarray(0, offset) };
+      return { ok: true, bytes: offset === bytes.length ? bytes : bytes.subarray(0, offset), stat: { size: stat3.size, mtimeMs: stat3.mtimeMs } };
     } catch (error2) {
       const code2 = error2.code;
       if (code2 === "ENOENT") return { ok: false, code: "missing" };
@@ -37042,50 +37043,6 @@ function hashText(text5) {
 function cacheKey(value2) {
   return hashText(JSON.stringify(value2));
 }
-function stampOf(path, bytes) {
-  const stat3 = statSync4(path, { throwIfNoEntry: false });
-  if (stat3 === void 0) return null;
-  return { size: stat3.size, mtimeMs: stat3.mtimeMs, hash: hashText(bytes ?? readFileSync2(path)) };
-}
-var RecordingSource = class {
-  #disk;
-  #inputs;
-  /** False once a read failed in a way a stamp cannot record (too large, unreadable, a link leaving the repository). */
-  #recordable = true;
-  constructor(root, boundary) {
-    this.#disk = new DiskSource(root, boundary);
-    this.#inputs = { root, boundary, globs: [], files: {}, exists: {} };
-  }
-  glob(patterns, ignore) {
-    const paths = this.#disk.glob(patterns, ignore);
-    this.#inputs.globs.push({ patterns: [...patterns], ignore: [...ignore], paths });
-    return paths;
-  }
-  read(path, maxSize) {
-    const outcome = this.#disk.read(path, maxSize);
-    const absolute = join4(this.#inputs.root, path);
-    if (outcome.ok) this.#inputs.files[absolute] = stampOf(absolute, outcome.bytes);
-    else if (outcome.code === "missing") this.#inputs.files[absolute] = null;
-    else this.#recordable = false;
-    return outcome;
-  }
-  exists(path) {
-    const found = this.#disk.exists(path);
-    this.#inputs.exists[path] = found;
-    return found;
-  }
-  /** Records a file read outside the program source (the config, the baseline). */
-  recordFile(absolute) {
-    this.#inputs.files[absolute] = stampOf(absolute);
-  }
-  recordConfigLookup(from, found) {
-    this.#inputs.config = { from, found: found ?? null };
-  }
-  /** The inputs, or undefined when some could not be recorded (then the run's output is not kept). */
-  inputs() {
-    return this.#recordable ? this.#inputs : void 0;
-  }
-};
 
 // ../../packages/model/src/config.ts
 import { closeSync as closeSync3, fstatSync as fstatSync2, openSync as openSync3, readSync as readSync3 } from "node:fs";
@@ -55124,25 +55081,49 @@ function interpolate(template, data = {}) {
 
 // ../../packages/model/src/suggest.ts
 var import_damerau_levenshtein = __toESM(require_damerau_levenshtein(), 1);
+var counts = new Int32Array(65536);
+function lowerBound(a, b) {
+  for (let i = 0; i < a.length; i++) counts[a.charCodeAt(i)] = (counts[a.charCodeAt(i)] ?? 0) + 1;
+  for (let i = 0; i < b.length; i++) counts[b.charCodeAt(i)] = (counts[b.charCodeAt(i)] ?? 0) - 1;
+  let extra = 0;
+  let lacking = 0;
+  for (const word of [a, b]) {
+    for (let i = 0; i < word.length; i++) {
+      const code2 = word.charCodeAt(i);
+      const count2 = counts[code2];
+      if (count2 > 0) extra += count2;
+      else lacking -= count2;
+      counts[code2] = 0;
+    }
+  }
+  return Math.max(extra, lacking);
+}
 function editDistance(a, b) {
   return (0, import_damerau_levenshtein.default)(a, b).steps;
 }
 function suggest(word, candidates, options = {}) {
   const fold = (text5) => options.ignoreCase === false ? text5 : text5.toLowerCase();
   const target = fold(word);
-  let best = Infinity;
-  let found = [];
   const list3 = [...candidates];
-  for (const candidate of list3) {
-    const d = editDistance(target, fold(candidate));
+  const ranked = list3.map((candidate, index2) => {
+    const folded = fold(candidate);
     const limit = options.maxDistance ?? Math.max(1, Math.floor(Math.max(word.length, candidate.length) / 3));
-    if (d > limit || d > best) continue;
+    const bound = Math.abs(target.length - folded.length) > limit ? Infinity : lowerBound(target, folded);
+    return { candidate, index: index2, folded, limit, bound };
+  }).filter((entry) => entry.bound <= entry.limit).sort((a, b) => a.bound - b.bound || a.index - b.index);
+  let best = Infinity;
+  let closest = [];
+  for (const entry of ranked) {
+    if (entry.bound > best) break;
+    const d = editDistance(target, entry.folded);
+    if (d > entry.limit || d > best) continue;
     if (d < best) {
       best = d;
-      found = [];
+      closest = [];
     }
-    if (!found.includes(candidate)) found.push(candidate);
+    closest.push(entry);
   }
+  const found = [...new Set(closest.sort((a, b) => a.index - b.index).map((entry) => entry.candidate))];
   if (found.length === 0 && word.length >= 3) {
     const abbreviated = [...new Set(list3)].filter((candidate) => fold(candidate).startsWith(target));
     if (abbreviated.length <= 3) return abbreviated;
@@ -58259,11 +58240,11 @@ function lowerFirst(text5) {
 
 // ../../packages/model/src/repo.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { dirname as dirname4, join as join5, relative as relative3, resolve as resolve5, sep as sep4 } from "node:path";
+import { dirname as dirname4, join as join4, relative as relative3, resolve as resolve5, sep as sep4 } from "node:path";
 function findRepoRoot(dir) {
   let current = resolve5(dir);
   for (; ; ) {
-    if (existsSync5(join5(current, ".git"))) return current;
+    if (existsSync5(join4(current, ".git"))) return current;
     const parent = dirname4(current);
     if (parent === current) return void 0;
     current = parent;
@@ -59114,8 +59095,8 @@ function evidenceDates(logs) {
 }
 
 // ../../packages/model/src/layout.ts
-import { readFileSync as readFileSync3, statSync as statSync5 } from "node:fs";
-import { join as join6, posix as posix3 } from "node:path";
+import { readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
+import { join as join5, posix as posix3 } from "node:path";
 
 // ../../packages/model/src/location.ts
 function fileStart(file) {
@@ -59229,8 +59210,6 @@ function markdownDocument(file, frontMatter, root, value2, dialect) {
   const locate = root ? locator(file, root) : () => locateIn(file, null);
   const fields = isRecord2(value2) ? value2 : {};
   const keys = metadataKeys(dialect, fields);
-  let tree;
-  let outline;
   const document3 = {
     file,
     node: root,
@@ -59243,10 +59222,17 @@ function markdownDocument(file, frontMatter, root, value2, dialect) {
     title: text4(fields[keys.title]),
     satisfies: criterionRefs(fields.satisfies, locate),
     body: { start: frontMatter.bodyStart, end: file.text.length },
+    ...markdownReaders(file, frontMatter)
+  };
+  return { document: document3, fields };
+}
+function markdownReaders(file, frontMatter) {
+  let tree;
+  let outline;
+  return {
     outline: () => outline ??= outlineMarkdown(file.text, frontMatter),
     tree: () => tree ??= parseMarkdown(file.text, frontMatter)
   };
-  return { document: document3, fields };
 }
 function buildPolicy(file, frontMatter, root, value2, dialect) {
   const { document: document3, fields } = markdownDocument(file, frontMatter, root, value2, dialect);
@@ -59347,8 +59333,8 @@ var MAX_FILES = 2e3;
 var MAX_SIZE = 1024 * 1024;
 function scan(root, path) {
   try {
-    if (statSync5(join6(root, path)).size > MAX_SIZE) return void 0;
-    const file = new SourceFile(path, readFileSync3(join6(root, path), "utf8"));
+    if (statSync4(join5(root, path)).size > MAX_SIZE) return void 0;
+    const file = new SourceFile(path, readFileSync2(join5(root, path), "utf8"));
     const frontMatter = findFrontMatter(file.text);
     if (frontMatter.kind === "none" || frontMatter.kind === "toml" || !frontMatter.closed) return { path, header: frontMatter.kind === "toml" ? "toml" : "none", fields: {} };
     const value2 = parseYaml(file, { span: frontMatter.content }).documents[0]?.value;
@@ -59579,8 +59565,11 @@ function periodsInWindow(unit, window2) {
 function contains(period, date) {
   return period.start <= date && date <= period.end;
 }
-function missingPeriods(unit, window2, today, dates) {
-  return periodsInWindow(unit, window2).filter((period) => period.end < today).filter((period) => !dates.some((date) => contains(period, date)));
+function elapsedPeriods(unit, window2, today) {
+  return periodsInWindow(unit, window2).filter((period) => period.end < today);
+}
+function periodsWithout(periods, dates) {
+  return periods.filter((period) => !dates.some((date) => contains(period, date)));
 }
 function describePeriod(period) {
   if (period.start === period.end && period.label === period.start) return period.label;
@@ -59722,8 +59711,115 @@ function safeJson(value2, indent, replacer) {
   return JSON.stringify(value2, replacer, indent).replace(UNSAFE_IN_JSON, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
+// ../../packages/model/src/facts.ts
+var NOT_FACTS = /* @__PURE__ */ new Set(["file", "node", "value", "locate", "outline", "tree"]);
+var AT = "$at";
+var UNDEFINED = "$undefined";
+function isLocation(value2, file) {
+  return "file" in value2 && "span" in value2 && Object.keys(value2).length === 2 && value2.file === file;
+}
+function encode2(value2, file, where) {
+  if (value2 === null || typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "boolean") return value2;
+  if (Array.isArray(value2)) return value2.map((item, index2) => encode2(item, file, `${where}[${index2}]`));
+  if (typeof value2 !== "object") throw new Error(`Cannot keep ${where} of an entity as a fact: it is a ${typeof value2}.`);
+  if (value2 instanceof SourceFile) throw new Error(`Cannot keep ${where} of an entity as a fact: it is a file other than the entity's own.`);
+  if (isLocation(value2, file)) return { [AT]: [value2.span.start, value2.span.end] };
+  const out = {};
+  const missing = [];
+  for (const [key, item] of Object.entries(value2)) {
+    if (item === void 0) missing.push(key);
+    else out[key] = encode2(item, file, `${where}.${key}`);
+  }
+  if (missing.length) out[UNDEFINED] = missing;
+  return out;
+}
+function decode3(value2, file) {
+  if (typeof value2 !== "object" || value2 === null) return value2;
+  if (Array.isArray(value2)) return value2.map((item) => decode3(item, file));
+  const record = value2;
+  const at = record[AT];
+  if (Array.isArray(at)) return { file, span: { start: at[0], end: at[1] } };
+  const out = {};
+  for (const key in record) {
+    if (key === UNDEFINED) for (const name of record[key]) out[name] = void 0;
+    else out[key] = decode3(record[key], file);
+  }
+  return out;
+}
+function spanOf3({ span }) {
+  return { start: span.start, end: span.end };
+}
+function placesOf(entity2) {
+  if (entity2.node === null) return null;
+  const resolved = lookupPath(entity2.node, []).node;
+  const names = resolved.kind === "map" ? [...new Set(resolved.pairs.flatMap((pair) => pair.key.kind === "scalar" ? [pair.key.text] : []))] : [];
+  let absentKey = "\0";
+  while (names.includes(absentKey)) absentKey += "\0";
+  return {
+    self: spanOf3(entity2.locate([])),
+    absent: spanOf3(entity2.locate([absentKey])),
+    keys: names.map((name) => {
+      const value2 = entity2.locate([name], "value").span;
+      const key = entity2.locate([name], "key").span;
+      return [name, value2.start, value2.end, key.start, key.end];
+    })
+  };
+}
+function factsOf(entry) {
+  return {
+    problems: entry.problems,
+    directives: entry.directives,
+    entities: entry.entities.map((entity2, index2) => {
+      if (entity2.kind === "owners") throw new Error("The owners are always read from their file, not kept as facts.");
+      const fields = Object.fromEntries(Object.entries(entity2).filter(([key]) => !NOT_FACTS.has(key)));
+      return { fields: encode2(fields, entry.file, `entities[${index2}]`), places: placesOf(entity2) };
+    })
+  };
+}
+function restoreFromFacts(entry, facts, reparse) {
+  const { file } = entry;
+  let parsed;
+  const fresh = () => {
+    if (parsed === void 0) {
+      parsed = reparse();
+      if (parsed.entities.length !== facts.entities.length) {
+        throw new Error(`The cached facts of ${file.path} do not match its content (${facts.entities.length} entities kept, ${parsed.entities.length} read); delete the cache.`);
+      }
+    }
+    return parsed;
+  };
+  entry.problems = facts.problems;
+  entry.directives = facts.directives;
+  Object.defineProperty(entry, "documents", { get: () => fresh().documents, enumerable: true, configurable: true });
+  const entities = facts.entities.map(({ fields, places }, index2) => {
+    const freshEntity = () => fresh().entities[index2];
+    const entity2 = decode3(fields, file);
+    entity2.file = file;
+    entity2.locate = places === null ? () => fileStart(file) : locator2(file, places, (path, target) => freshEntity().locate(path, target));
+    if (entity2.kind === "policy" || entity2.kind === "document") Object.assign(entity2, markdownReaders(file, entity2.frontMatter));
+    Object.defineProperty(entity2, "node", { get: () => freshEntity().node, enumerable: true, configurable: true });
+    Object.defineProperty(entity2, "value", { get: () => freshEntity().value, enumerable: true, configurable: true });
+    return entity2;
+  });
+  entry.entities.push(...entities);
+  return entities;
+}
+function locator2(file, places, deeper) {
+  let keys;
+  return (path = [], target = "value") => {
+    if (path.length === 0) return { file, span: { ...places.self } };
+    const [segment] = path;
+    if (path.length === 1 && typeof segment === "string") {
+      keys ??= new Map(places.keys.map(([key, valueStart, valueEnd, keyStart, keyEnd]) => [key, { value: { start: valueStart, end: valueEnd }, key: { start: keyStart, end: keyEnd } }]));
+      const found = keys.get(segment);
+      return { file, span: { ...found ? found[target] : places.absent } };
+    }
+    return deeper(path, target);
+  };
+}
+
 // ../../packages/model/src/program.ts
-import { join as join7 } from "node:path";
+import { join as join6 } from "node:path";
 var CODEOWNERS_LOCATIONS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
 function codeownersCandidates(config3) {
   return config3.paths.codeowners ? [config3.paths.codeowners] : CODEOWNERS_LOCATIONS;
@@ -59777,12 +59873,27 @@ function buildGlobbedEntities(entry, config3, role) {
   entry.entities.push(...built);
   return built;
 }
+function restoreOrBuild(entry, config3, role, store) {
+  if (entry.problems.length) return [];
+  const facts = store.get(entry);
+  if (facts === void 0) {
+    const built = buildGlobbedEntities(entry, config3, role);
+    store.set(entry, factsOf(entry));
+    return built;
+  }
+  const reparse = () => {
+    const again = { file: entry.file, role, problems: [], documents: [], entities: [], directives: [] };
+    buildGlobbedEntities(again, config3, role);
+    return again;
+  };
+  return restoreFromFacts(entry, facts, reparse);
+}
 function displayPathOf(config3, repoRoot, path) {
-  return repoRelative(repoRoot, join7(config3.root, path));
+  return repoRelative(repoRoot, join6(config3.root, path));
 }
 function readProgramFile(source, config3, repoRoot, path, role) {
   const displayPath2 = displayPathOf(config3, repoRoot, path);
-  const absolute = join7(config3.root, path);
+  const absolute = join6(config3.root, path);
   const outcome = source.read(path, config3.limits.maxFileSize);
   if (!outcome.ok) {
     if (outcome.code === "missing") return void 0;
@@ -59804,7 +59915,7 @@ function configEntry(file) {
 }
 function ownersOf(entry, config3, repoRoot) {
   if (entry === void 0) {
-    return buildOwners(new SourceFile(displayPathOf(config3, repoRoot, config3.paths.owners), "", join7(config3.root, config3.paths.owners)), null, void 0, false);
+    return buildOwners(new SourceFile(displayPathOf(config3, repoRoot, config3.paths.owners), "", join6(config3.root, config3.paths.owners)), null, void 0, false);
   }
   if (entry.problems.length === 0) parseYamlFile(entry);
   const document3 = single(entry);
@@ -59833,7 +59944,7 @@ function loadProgram(config3, options = {}) {
       const entry = read(path, role);
       if (!entry) continue;
       files.push(entry);
-      entities.push(...buildGlobbedEntities(entry, config3, role));
+      entities.push(...options.facts ? restoreOrBuild(entry, config3, role, options.facts) : buildGlobbedEntities(entry, config3, role));
     }
     return entities;
   };
@@ -59936,8 +60047,8 @@ function readMarkdown(entry, config3, role) {
 }
 
 // ../../packages/core/src/lint.ts
-import { existsSync as existsSync6, readFileSync as readFileSync4 } from "node:fs";
-import { join as join10, relative as relative6, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync3 } from "node:fs";
+import { join as join9, relative as relative6, resolve as resolve7 } from "node:path";
 
 // ../../packages/engine/src/baseline.ts
 var BASELINE_FILE_NAME = "trustlint-baseline.json";
@@ -60326,7 +60437,7 @@ var rule = createRule({
 });
 
 // ../../packages/rules/src/rules/broken-link.ts
-import { dirname as dirname6, join as join8, posix as posix5, relative as relative5, sep as sep6 } from "node:path";
+import { dirname as dirname6, join as join7, posix as posix5, relative as relative5, sep as sep6 } from "node:path";
 
 // ../../node_modules/github-slugger/regex.js
 var regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
@@ -60408,7 +60519,7 @@ function anchorsOf(policy2) {
   const slugger = new BananaSlug();
   return headingsOf(policy2).map((heading3) => slugger.slug(heading3.text));
 }
-function decode3(text5) {
+function decode4(text5) {
   try {
     return decodeURIComponent(text5);
   } catch {
@@ -60447,22 +60558,41 @@ var rule2 = createRule({
     const { program } = context3;
     const pages = [...program.policies, ...program.documents];
     const policies = new Map(pages.map((page) => [programPath(program, page.file), page]));
-    const known = program.files.map((entry) => programPath(program, entry.file));
+    const namesByFolder = /* @__PURE__ */ new Map();
+    for (const entry of program.files) {
+      const path = programPath(program, entry.file);
+      const folder = posix5.dirname(path);
+      const names = namesByFolder.get(folder);
+      if (names) names.push(posix5.basename(path));
+      else namesByFolder.set(folder, [posix5.basename(path)]);
+    }
+    const exists2 = /* @__PURE__ */ new Map();
+    const fileExists = (target) => {
+      let found = exists2.get(target);
+      if (found === void 0) exists2.set(target, found = program.fileExists(target));
+      return found;
+    };
+    const anchors = /* @__PURE__ */ new Map();
+    const anchorsOfPage = (page) => {
+      let found = anchors.get(page);
+      if (found === void 0) anchors.set(page, found = anchorsOf(page));
+      return found;
+    };
     for (const policy2 of pages) {
       const from = programPath(program, policy2.file);
       for (const { url, span } of relativeLinks(policy2)) {
         if (policy2.dialect === "hugo" && url.startsWith("/")) continue;
         const [rawPath = "", rawAnchor = ""] = url.split("#", 2);
-        const path = decode3(rawPath.split("?")[0] ?? "");
-        const anchor = decode3(rawAnchor);
+        const path = decode4(rawPath.split("?")[0] ?? "");
+        const anchor = decode4(rawAnchor);
         const at = { file: policy2.file, span };
         if (path === "") {
           checkAnchor(policy2, anchor, "missingAnchorHere", url, at);
           continue;
         }
-        const target = path.startsWith("/") ? relative5(program.root, join8(program.repoRoot, path)).split(sep6).join("/") : posix5.normalize(posix5.join(posix5.dirname(from), path));
-        if (!program.fileExists(target)) {
-          const close2 = suggest(posix5.basename(target), known.filter((file) => posix5.dirname(file) === posix5.dirname(target)).map((file) => posix5.basename(file)));
+        const target = path.startsWith("/") ? relative5(program.root, join7(program.repoRoot, path)).split(sep6).join("/") : posix5.normalize(posix5.join(posix5.dirname(from), path));
+        if (!fileExists(target)) {
+          const close2 = suggest(posix5.basename(target), namesByFolder.get(posix5.dirname(target)) ?? []);
           const folder = rawPath.slice(0, rawPath.length - posix5.basename(rawPath).length);
           context3.report({
             messageId: "missingFile",
@@ -60480,10 +60610,10 @@ var rule2 = createRule({
       }
     }
     function checkAnchor(page, anchor, messageId, url, at) {
-      const anchors = anchorsOf(page);
-      if (anchor === "" || anchors.includes(anchor.toLowerCase())) return;
-      const close2 = suggest(anchor, anchors);
-      const listed = close2.length ? close2 : anchors.slice(0, 8);
+      const headings = anchorsOfPage(page);
+      if (anchor === "" || headings.includes(anchor.toLowerCase())) return;
+      const close2 = suggest(anchor, headings);
+      const listed = close2.length ? close2 : headings.slice(0, 8);
       context3.report({
         messageId,
         data: { url, anchor, target: page.file.path, anchors: listed.length ? orList(listed.map((name) => `#${name}`)) : "a heading (it has none)" },
@@ -60496,7 +60626,7 @@ function programPath(program, file) {
   return relative5(program.root, file.absolutePath).split(sep6).join("/");
 }
 function repoPath(program, path) {
-  return relative5(program.repoRoot, join8(program.root, path)).split(sep6).join("/") || dirname6(path);
+  return relative5(program.repoRoot, join7(program.root, path)).split(sep6).join("/") || dirname6(path);
 }
 
 // ../../packages/rules/src/ownership.ts
@@ -60687,7 +60817,7 @@ var rule3 = createRule({
 });
 
 // ../../packages/rules/src/criteria.ts
-import { join as join9 } from "node:path";
+import { join as join8 } from "node:path";
 var FRAMEWORK_TITLES = { soc2: "SOC 2", iso27001: "ISO/IEC 27001" };
 var FRAMEWORKS = ["soc2", "iso27001"];
 function configPath(config3) {
@@ -60697,7 +60827,7 @@ function locateInConfig(config3, path, target) {
   const found = config3.locate(path, target);
   if (found) return found;
   const name = configPath(config3);
-  return fileStart(new SourceFile(name, "", join9(config3.root, name)));
+  return fileStart(new SourceFile(name, "", join8(config3.root, name)));
 }
 function outOfScope(config3, framework, id) {
   const category = catalogs[framework].categoryOf(id);
@@ -61045,11 +61175,14 @@ var rule8 = createRule({
     }
     const periods = { ...DEFAULT_PERIODS, ...context3.options.periods };
     const datesOf = evidenceDates(program.evidence);
+    const elapsed = /* @__PURE__ */ new Map();
     for (const control2 of implemented) {
       if (control2.frequency === void 0) continue;
       const unit = periods[control2.frequency];
       if (unit === "none") continue;
-      const missing = missingPeriods(unit, window2, today, datesOf(control2));
+      let due = elapsed.get(unit);
+      if (due === void 0) elapsed.set(unit, due = elapsedPeriods(unit, window2, today));
+      const missing = periodsWithout(due, datesOf(control2));
       if (missing.length === 0) continue;
       context3.report({
         messageId: "missing",
@@ -61068,7 +61201,7 @@ var rule8 = createRule({
 });
 
 // ../../packages/rules/src/rules/exclusion-incomplete.ts
-function placesOf(config3, exclusion) {
+function placesOf2(config3, exclusion) {
   const path = ["exclusions", exclusion.index];
   return {
     /** The exclusion's first line, for a key it lacks. */
@@ -61081,7 +61214,7 @@ function blank(value2) {
 }
 function checkReason(exclusion, criterion, config3, report2) {
   if (!blank(exclusion.reason)) return;
-  const places = placesOf(config3, exclusion);
+  const places = placesOf2(config3, exclusion);
   const at = exclusion.reason === void 0 ? places.head : places.value("reason");
   report2({ messageId: exclusion.framework === "iso27001" ? "missingJustification" : "missingReason", data: { criterion }, at });
 }
@@ -61091,7 +61224,7 @@ function personOfTeam(team, activePeople) {
   return `an active person, such as its ${members.length === 1 ? "member" : "members"} ${someOf(members)}`;
 }
 function checkApprover(exclusion, criterion, config3, owners2, report2) {
-  const places = placesOf(config3, exclusion);
+  const places = placesOf2(config3, exclusion);
   const { approver } = exclusion;
   const ownersFile = owners2.file.path;
   const data = { criterion, ownersFile };
@@ -61120,7 +61253,7 @@ function checkApprover(exclusion, criterion, config3, owners2, report2) {
 }
 function checkCriterion(exclusion, config3, report2) {
   const { framework, criterion } = exclusion;
-  const at = placesOf(config3, exclusion).value("criterion");
+  const at = placesOf2(config3, exclusion).value("criterion");
   const catalog = catalogs[framework];
   const id = catalog.canonicalize(criterion.trim());
   if (id === void 0 && framework === "iso27001") {
@@ -61154,7 +61287,7 @@ function duplicateChecker(config3, report2) {
   const firsts = /* @__PURE__ */ new Map();
   return (exclusion, id) => {
     const key = `${exclusion.framework} ${id}`;
-    const at = placesOf(config3, exclusion).value("criterion");
+    const at = placesOf2(config3, exclusion).value("criterion");
     const first = firsts.get(key);
     if (first === void 0) {
       firsts.set(key, at);
@@ -62170,7 +62303,7 @@ function loadBaseProgram(config3, ref) {
 function readBaseline(path, shown, repoRoot) {
   let text5;
   try {
-    text5 = readFileSync4(path, "utf8");
+    text5 = readFileSync3(path, "utf8");
   } catch (error2) {
     throw new TrustlintError("baseline-unreadable", `Cannot read the baseline ${shown}: ${error2.message}`, { cause: error2 });
   }
@@ -62184,7 +62317,7 @@ function lint(options = {}) {
   const { onProgress } = options;
   const { cache } = options;
   const repoRoot = findRepoRoot(config3.root) ?? config3.root;
-  const recorder = cache ? new RecordingSource(config3.root, repoRoot) : void 0;
+  const recorder = cache?.recorder(config3.root, repoRoot);
   if (recorder) {
     if (config3.file) recorder.recordFile(config3.file.absolutePath);
     if (options.configFile === void 0) {
@@ -62192,9 +62325,12 @@ function lint(options = {}) {
       recorder.recordConfigLookup(from, findConfigFile(from));
     }
   }
+  const parseKey = parseKeyOf(config3);
+  const facts = cache?.facts(parseKey);
   const program = loadProgram(config3, {
     repoRoot,
     ...recorder ? { source: recorder } : {},
+    ...facts ? { facts } : {},
     ...onProgress ? { onFile: (done) => {
       onProgress({ phase: "reading", done, total: void 0 });
     } } : {}
@@ -62207,7 +62343,7 @@ function lint(options = {}) {
     );
   }
   const cwd = options.cwd ?? process.cwd();
-  const baselineFile = options.baseline === false ? void 0 : options.baseline === void 0 ? join10(config3.root, BASELINE_FILE_NAME) : resolve7(cwd, options.baseline);
+  const baselineFile = options.baseline === false ? void 0 : options.baseline === void 0 ? join9(config3.root, BASELINE_FILE_NAME) : resolve7(cwd, options.baseline);
   const baselinePath = baselineFile === void 0 ? void 0 : displayPath(baselineFile, cwd);
   const useBaseline = baselineFile !== void 0 && !options.writeBaseline && (options.baseline !== void 0 || existsSync6(baselineFile));
   const baseline2 = useBaseline && baselinePath !== void 0 ? readBaseline(baselineFile, baselinePath, program.repoRoot) : void 0;
@@ -62221,7 +62357,7 @@ function lint(options = {}) {
   const base = options.base === void 0 ? void 0 : { program: programAt(options.base), ref: options.base };
   const documents = [...program.policies, ...program.documents];
   const entries = new Map(program.files.map((entry) => [entry.file.path, entry]));
-  const fileCache = cache?.fileFindings(...cacheKeys(program, rules2, today, options.rules ?? rules));
+  const fileCache = cache?.fileFindings(settingsKeyOf(parseKey, program, rules2, today, options.rules ?? rules));
   cache?.primeOutlines(documents, entries);
   const result2 = runRules({
     program,
@@ -62282,7 +62418,7 @@ var ROLE_NAMES = {
 };
 function inputFilesOf(program, cwd, baselineFile) {
   const inputs = program.files.map(({ file, role }) => ({ path: file.absolutePath, shown: file.path, what: ROLE_NAMES[role] }));
-  const programBaseline = join10(program.root, BASELINE_FILE_NAME);
+  const programBaseline = join9(program.root, BASELINE_FILE_NAME);
   for (const path of /* @__PURE__ */ new Set([baselineFile, existsSync6(programBaseline) ? programBaseline : void 0])) {
     if (path !== void 0) inputs.push({ path, shown: displayPath(path, cwd), what: BASELINE_INPUT });
   }
@@ -62291,11 +62427,12 @@ function inputFilesOf(program, cwd, baselineFile) {
 function cwdOf(options) {
   return options.cwd ?? process.cwd();
 }
-function cacheKeys(program, rules2, today, known) {
-  const { config: config3 } = program;
-  const parse4 = cacheKey({ root: config3.root, config: config3.file?.text ?? null, layout: { ...config3, file: void 0 } });
+function parseKeyOf(config3) {
+  return cacheKey({ root: config3.root, config: config3.file?.text ?? null, layout: { ...config3, file: void 0 } });
+}
+function settingsKeyOf(parse4, program, rules2, today, known) {
   const textOf = (role) => program.files.find((entry) => entry.role === role)?.file.text ?? null;
-  const settings = cacheKey({
+  return cacheKey({
     parse: parse4,
     today,
     rules: rules2.map(({ rule: rule25, severity, options }) => [rule25.name, severity, options]),
@@ -62303,7 +62440,6 @@ function cacheKeys(program, rules2, today, known) {
     owners: textOf("owners"),
     codeowners: textOf("codeowners")
   });
-  return [parse4, settings];
 }
 
 // ../../packages/reporters/src/text.ts
@@ -62511,7 +62647,7 @@ function findingLines(finding) {
     ...(finding.related ?? []).map((entry) => `    related: ${entry.file}:${entry.line}:${entry.column} ${entry.message}`)
   ];
 }
-function counts(findings) {
+function counts2(findings) {
   const of = (severity) => findings.filter((finding) => finding.severity === severity).length;
   const parts = [plural2(of("error"), "error"), plural2(of("warning"), "warning"), ...of("info") ? [`${of("info")} info`] : []];
   return `${plural2(findings.length, "problem")} (${parts.join(", ")})`;
@@ -62523,7 +62659,7 @@ function testCase(ruleId, file, findings) {
   if (worst === "info") return { xml: `    ${open2}>
       <system-out>${body}</system-out>
     </testcase>`, failed: false };
-  const failure = `<failure${attributes({ message: `${counts(findings)} of ${ruleId} in ${file}`, type: worst })}>${body}</failure>`;
+  const failure = `<failure${attributes({ message: `${counts2(findings)} of ${ruleId} in ${file}`, type: worst })}>${body}</failure>`;
   return { xml: `    ${open2}>
       ${failure}
     </testcase>`, failed: true };
@@ -62570,17 +62706,17 @@ var NAMED_CRITERIA = 10;
 function coverageFramework(finding) {
   return finding.coverageOf;
 }
-function counts2(finding, frameworks2) {
+function counts3(finding, frameworks2) {
   const framework = coverageFramework(finding);
   return framework === void 0 || frameworks2.includes(framework);
 }
 function blockingCounts(findings) {
-  const counts3 = /* @__PURE__ */ new Map();
-  for (const finding of findings) counts3.set(finding.ruleId, (counts3.get(finding.ruleId) ?? 0) + 1);
-  return Object.fromEntries([...counts3].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
+  const counts4 = /* @__PURE__ */ new Map();
+  for (const finding of findings) counts4.set(finding.ruleId, (counts4.get(finding.ruleId) ?? 0) + 1);
+  return Object.fromEntries([...counts4].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
 }
 function blockingFindings(report2, decision) {
-  return report2.findings.filter((finding) => failsAt([finding], decision.threshold) && counts2(finding, decision.frameworks));
+  return report2.findings.filter((finding) => failsAt([finding], decision.threshold) && counts3(finding, decision.frameworks));
 }
 function required(report2, decision) {
   return report2.coverage.frameworks.filter((entry) => decision.frameworks.includes(entry.framework));
@@ -62595,7 +62731,7 @@ function decideGate(report2, threshold, frameworks2) {
   const requiredIds = enabled.filter((framework) => frameworks2 === void 0 || frameworks2.includes(framework));
   const uncovered = Object.fromEntries(required(report2, { frameworks: requiredIds }).map((entry) => [entry.framework, [...entry.uncovered]]));
   const blocking = blockingFindings(report2, { threshold, frameworks: requiredIds });
-  const notRequired = report2.findings.filter((finding) => !counts2(finding, requiredIds)).length;
+  const notRequired = report2.findings.filter((finding) => !counts3(finding, requiredIds)).length;
   const open2 = Object.values(uncovered).some((ids) => ids.length > 0);
   return { passed: !open2 && blocking.length === 0, threshold, frameworks: requiredIds, uncovered, blocking: blockingCounts(blocking), notRequired };
 }
@@ -62630,7 +62766,7 @@ function gateVerdict(report2, decision) {
       const excluded = totals.excluded ? `, ${totals.excluded} excluded` : "";
       return `${name} ${totals.covered}/${totals.total - totals.excluded}${excluded}`;
     });
-    const below = severityCounts(report2.findings.filter((finding) => counts2(finding, decision.frameworks)));
+    const below = severityCounts(report2.findings.filter((finding) => counts3(finding, decision.frameworks)));
     const scope = decision.frameworks.length < frameworks2.length ? "every in-scope criterion of the required frameworks" : "every in-scope criterion";
     return `\u2714 Gate passed: ${scope} covered (${covered.join("; ")}), no findings at or above ${decision.threshold}${below ? ` (${below} below it)` : ""}${accepted(report2, decision)}.`;
   }

@@ -510,13 +510,17 @@ describe('the published packages, installed from their tarballs', () => {
     }
   }, TEST_TIMEOUT_MS);
 
+  // A module that exports `module.exports` (the ESLint plugin does, so that
+  // CommonJS configs get the plugin object) gives require() that export; the
+  // others give require() their whole namespace.
   it('lets CommonJS require() every library, with the same exports as import', () => {
     const names = JSON.stringify(libraries.map((library) => library.name));
     writeFileSync(
       join(project, 'exports.cjs'),
       `const names = ${names};\n` +
         'const keys = (namespace) => Object.keys(namespace).filter((key) => key !== "__esModule").sort();\n' +
-        'Promise.all(names.map(async (name) => [name, { required: keys(require(name)), imported: keys(await import(name)) }]))\n' +
+        'const required = (namespace) => ("module.exports" in namespace ? namespace["module.exports"] : namespace);\n' +
+        'Promise.all(names.map(async (name) => [name, { required: keys(require(name)), imported: keys(required(await import(name))) }]))\n' +
         '  .then((entries) => console.log(JSON.stringify(Object.fromEntries(entries))));\n',
     );
     const result = run(process.execPath, ['exports.cjs'], project);
