@@ -35990,6 +35990,14 @@ var TrustlintError = class extends Error {
   }
   code;
 };
+var FileChangedError = class extends TrustlintError {
+  constructor(path, detail) {
+    super("file-changed", `${path} changed while trustlint was reading the program: ${detail}; expected it to hold what it held when it was listed. Nothing was checked to completion; run trustlint again.`);
+    this.path = path;
+    this.name = "FileChangedError";
+  }
+  path;
+};
 var ConfigError = class extends TrustlintError {
   constructor(file, problems) {
     const sorted = [...problems].sort((a, b) => a.range.line - b.range.line || a.range.column - b.range.column);
@@ -37050,7 +37058,7 @@ import { dirname as dirname5, relative as relative4, resolve as resolve6, sep as
 
 // ../../packages/parser/src/source-file.ts
 var BOM = "\uFEFF";
-var SourceFile = class {
+var SourceFile = class _SourceFile {
   /**
    * @param path The path that findings name: relative to the repository
    *   root, with forward slashes.
@@ -37060,16 +37068,50 @@ var SourceFile = class {
   constructor(path, text5, absolutePath = path) {
     this.path = path;
     this.absolutePath = absolutePath;
-    this.bom = text5.startsWith(BOM);
-    this.text = this.bom ? text5.slice(1) : text5;
+    this.#setText(text5);
   }
   path;
   absolutePath;
-  /** The file's text without a leading byte order mark. */
-  text;
-  /** Whether the file began with a byte order mark. */
-  bom;
+  #text = "";
+  #bom = false;
+  /** Reads the text of a deferred file, until it is read. */
+  #load;
   #lineStarts;
+  /**
+   * A file whose text is read on first use: a cache that restores what
+   * reading a file yields needs the text of only those files that findings
+   * point into. `load` gives the decoded content, or throws.
+   */
+  static deferred(path, absolutePath, load) {
+    const file = new _SourceFile(path, "", absolutePath);
+    file.#load = load;
+    return file;
+  }
+  #setText(text5) {
+    this.#bom = text5.startsWith(BOM);
+    this.#text = this.#bom ? text5.slice(1) : text5;
+  }
+  /** Reads a deferred file's text, once; a load that throws is tried again on the next use. */
+  #read() {
+    if (this.#load !== void 0) {
+      this.#setText(this.#load());
+      this.#load = void 0;
+    }
+    return this.#text;
+  }
+  /** The file's text without a leading byte order mark. */
+  get text() {
+    return this.#read();
+  }
+  /** Whether the file began with a byte order mark. */
+  get bom() {
+    this.#read();
+    return this.#bom;
+  }
+  /** Whether the text has been read (always, unless the file is deferred and unused). */
+  get loaded() {
+    return this.#load === void 0;
+  }
   /** Offsets at which each line starts; computed on first use. */
   get lineStarts() {
     if (this.#lineStarts === void 0) this.#lineStarts = computeLineStarts(this.text);
@@ -54295,13 +54337,19 @@ function headingText(text5) {
 }
 var NOT_PROSE = /* @__PURE__ */ new Set(["code", "inlineCode", "html", "yaml", "toml", "image", "imageReference", "definition"]);
 var MARKUP_AROUND_CHILDREN = /* @__PURE__ */ new Set(["link", "linkReference"]);
-function outlineOfTree(tree) {
+function destinationOf(text5, url, span) {
+  const at = url === "" ? -1 : text5.indexOf(url, span.start);
+  return at >= 0 && at + url.length <= span.end ? { start: at, end: at + url.length } : { start: span.start, end: span.end };
+}
+function outlineOfTree(tree, text5) {
   const outline = { headings: [], links: [], nonProse: [] };
   walk(tree, (node2) => {
     const span = spanOf2(node2);
     if (span === void 0) return;
     if (node2.type === "heading") outline.headings.push({ text: headingText(textOfNode(node2)), depth: node2.depth, span });
-    if (node2.type === "link" || node2.type === "image" || node2.type === "definition") outline.links.push({ kind: node2.type, url: node2.url, span });
+    if (node2.type === "link" || node2.type === "image" || node2.type === "definition") {
+      outline.links.push({ kind: node2.type, url: node2.url, span, destination: destinationOf(text5, node2.url, span) });
+    }
     if (NOT_PROSE.has(node2.type)) outline.nonProse.push(span);
     else if (MARKUP_AROUND_CHILDREN.has(node2.type) && "children" in node2) {
       let cursor = span.start;
@@ -54547,7 +54595,7 @@ function fastOutline(text5, frontMatter) {
     if (block2.kind === "heading") continue;
     const whole = span(block2.span.start, block2.span.end);
     outline.nonProse.push(whole);
-    if (block2.kind === "definition") outline.links.push({ kind: "definition", url: block2.url ?? "", span: whole });
+    if (block2.kind === "definition") outline.links.push({ kind: "definition", url: block2.url ?? "", span: whole, destination: destinationOf(text5, block2.url ?? "", whole) });
   }
   for (const [token, records] of recorder.inline) {
     if (records.length === 0) continue;
@@ -54557,13 +54605,13 @@ function fastOutline(text5, frontMatter) {
       const whole = at(record.start, record.end);
       switch (record.kind) {
         case "image":
-          outline.links.push({ kind: "image", url: record.url, span: whole });
+          outline.links.push({ kind: "image", url: record.url, span: whole, destination: destinationOf(text5, record.url, whole) });
           outline.nonProse.push(whole);
           break;
         case "link":
         case "reference":
         case "autolink":
-          if (record.kind !== "reference") outline.links.push({ kind: "link", url: record.url, span: whole });
+          if (record.kind !== "reference") outline.links.push({ kind: "link", url: record.url, span: whole, destination: destinationOf(text5, record.url, whole) });
           if (record.labelEnd > record.labelStart) outline.nonProse.push(at(record.start, record.labelStart), at(record.labelEnd, record.end));
           else outline.nonProse.push(whole);
           break;
@@ -54584,7 +54632,7 @@ function outlineMarkdown(text5, frontMatter) {
     return fastOutline(text5, frontMatter);
   } catch (error2) {
     if (!(error2 instanceof NotExact) && !(error2 instanceof RangeError)) throw error2;
-    return outlineOfTree(parseMarkdown(text5, frontMatter));
+    return outlineOfTree(parseMarkdown(text5, frontMatter), text5);
   }
 }
 
@@ -59938,10 +59986,24 @@ function loadProgram(config3, options = {}) {
     options.onFile?.(++readCount);
     return readProgramFile(source, config3, repoRoot, path, role);
   };
+  const restorable = (path, role, facts) => {
+    const bytes = source.unchanged?.(path, config3.limits.maxFileSize);
+    if (bytes === void 0) return void 0;
+    const displayPath2 = displayPathOf(config3, repoRoot, path);
+    const file = SourceFile.deferred(displayPath2, join6(root, path), () => {
+      const decoded = decodeText(bytes());
+      if (!decoded.ok) throw new FileChangedError(displayPath2, "it no longer decodes as UTF-8 text");
+      return decoded.text;
+    });
+    const entry = { file, role, problems: [], documents: [], entities: [], directives: [] };
+    if (facts.get(entry) === void 0) return void 0;
+    options.onFile?.(++readCount);
+    return entry;
+  };
   const collect = (role) => {
     const entities = [];
     for (const path of source.glob(globsOf(config3, role), ignore)) {
-      const entry = read(path, role);
+      const entry = (options.facts && restorable(path, role, options.facts)) ?? read(path, role);
       if (!entry) continue;
       files.push(entry);
       entities.push(...options.facts ? restoreOrBuild(entry, config3, role, options.facts) : buildGlobbedEntities(entry, config3, role));
@@ -60122,6 +60184,10 @@ var RuleCrashError = class extends TrustlintError {
   ruleId;
   file;
 };
+function crashOf(ruleId, file, error2) {
+  if (error2 instanceof RuleCrashError || error2 instanceof FileChangedError) return error2;
+  return new RuleCrashError(ruleId, file, error2);
+}
 
 // ../../packages/engine/src/fingerprint.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -60315,7 +60381,7 @@ function collectFileFindings(rules2, files, settings, sink, onFile, cache) {
     try {
       instances.push({ rule: rule25, visitors: rule25.create({ id: rule25.name, options, settings, report: report2 }) });
     } catch (error2) {
-      throw new RuleCrashError(rule25.name, void 0, error2);
+      throw crashOf(rule25.name, void 0, error2);
     }
   }
   for (const [index2, entry] of files.entries()) {
@@ -60352,8 +60418,7 @@ function collectFileFindings(rules2, files, settings, sink, onFile, cache) {
           }
         }
       } catch (error2) {
-        if (error2 instanceof RuleCrashError) throw error2;
-        throw new RuleCrashError(rule25.name, entry.file.path, error2);
+        throw crashOf(rule25.name, entry.file.path, error2);
       }
     }
     cache?.set(entry, sink.keyedFrom(start));
@@ -60378,7 +60443,7 @@ function runRules({ program, rules: rules2, today, base, knownRuleIds, baseline:
     try {
       rule25.create({ id: rule25.name, options, settings, report: report2, program, coverage, base: baseState });
     } catch (error2) {
-      throw new RuleCrashError(rule25.name, void 0, error2);
+      throw crashOf(rule25.name, void 0, error2);
     }
   }
   const all2 = sink.finish();
@@ -60528,11 +60593,9 @@ function decode4(text5) {
 }
 function relativeLinks(policy2) {
   const links = [];
-  const { text: text5 } = policy2.file;
-  for (const { url, span } of policy2.outline().links) {
+  for (const { url, destination } of policy2.outline().links) {
     if (url === "" || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith("//")) continue;
-    const at = text5.indexOf(url, span.start);
-    links.push({ url, span: at >= 0 && at + url.length <= span.end ? { start: at, end: at + url.length } : span });
+    links.push({ url, span: destination });
   }
   return links;
 }

@@ -36,8 +36,17 @@ function cacheHead(): unknown {
   return JSON.parse(readFileSync(cachePath, 'utf8').split('\n')[0] ?? '');
 }
 
+/**
+ * A run with the cache, which keeps the run's inputs as the CLI does: their
+ * sizes and modification times let the next run restore unchanged files
+ * without reading them.
+ */
 function cachedRun(options: Partial<LintOptions> = {}) {
-  return run(options, LintCache.open(cachePath, VERSION));
+  const cache = LintCache.open(cachePath, VERSION);
+  const result = lint({ cwd: folder, dir: 'program', today: TODAY, baseline: false, ...options, cache });
+  cache.setOutput(cacheKey({ run: 'cachedRun', options }), result.inputs, null);
+  cache.write();
+  return result;
 }
 
 const firstPolicy = () => join(program, 'policies', readdirOf('policies')[0] ?? '');
@@ -90,6 +99,45 @@ describe('the lint cache', () => {
       const data = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key, item: unknown) => (key === 'file' ? (item as { path: string }).path : key === 'node' ? undefined : item)));
       expect(data(cached.coverage), what).toEqual(data(plain.coverage));
     }
+  });
+
+  it('restores an unchanged file without reading it, unless a finding points into it', () => {
+    const plain = run().findings;
+    cachedRun();
+    appendFileSync(firstPolicy(), '\nOne more line of prose.\n');
+    const edited = run().findings;
+    const cached = cachedRun();
+    expect(cached.findings).toEqual(edited);
+    const files = cached.program.files;
+    const unread = files.filter((entry) => !entry.file.loaded);
+    // A file rule's findings come from the cache with their lines and columns; a program rule's need the file's text.
+    const pointedInto = new Set(cached.findings.filter((finding) => finding.ruleId === 'evidence-missing').map((finding) => finding.file));
+    expect(plain.length).toBeGreaterThan(10);
+    expect(pointedInto.size).toBeGreaterThan(0);
+    expect(unread.length).toBeGreaterThan(files.length / 2);
+    expect(unread.filter((entry) => pointedInto.has(entry.file.path))).toEqual([]);
+    expect(unread.map((entry) => entry.file.path)).not.toContain(`policies/${readdirOf('policies')[0] ?? ''}`);
+  });
+
+  it('stops with file-changed, naming the file, when a file taken to be unchanged turns out to have changed', () => {
+    // A round modification time, which the edit below can put back exactly.
+    const time = new Date(2026, 0, 1);
+    for (const sub of ['controls', 'policies', 'evidence']) for (const name of readdirOf(sub)) utimesSync(join(program, sub, name), time, time);
+    const pointedInto = run().findings.find((finding) => finding.ruleId === 'evidence-missing');
+    expect(pointedInto).toBeDefined();
+    cachedRun();
+    // Without a repository around it, findings name files relative to the program.
+    const path = join(program, pointedInto?.file ?? '');
+    const text = readFileSync(path, 'utf8');
+    // Same size, same time, other content: only its hash tells.
+    writeFileSync(path, text.replace(/title: (\w)/, (_, first: string) => `title: ${first === 'X' ? 'Y' : 'X'}`));
+    utimesSync(path, time, time);
+    expect(() => cachedRun()).toThrow(
+      expect.objectContaining({
+        code: 'file-changed',
+        message: `${path} changed while trustlint was reading the program: its content is not the one recorded at its size and modification time; expected it to hold what it held when it was listed. Nothing was checked to completion; run trustlint again.`,
+      }),
+    );
   });
 
   it('writes back the lines of unchanged files as it read them, and the changed file anew', () => {
@@ -154,17 +202,17 @@ describe('the lint cache', () => {
     for (const content of [
       '',
       '{"format": "trustlint-cache/1"',
-      '{"format":"trustlint-cache/2","version":"test-version","parse":"x","settings":"y","files":{"program/owners.yaml":{"hash":1,"findings":"no"}},"runs":{}}',
-      '{"format":"trustlint-cache/2","version":"test-version","parse":"x","settings":"y","files":{"program/owners.yaml":{"hash":"h","facts":{"entities":3}}},"runs":{"r":{"inputs":{"files":{"x":{"size":"big"}}}}}}',
+      '{"format":"trustlint-cache/3","version":"test-version","parse":"x","settings":"y","files":{"program/owners.yaml":{"hash":1,"findings":"no"}},"runs":{}}',
+      '{"format":"trustlint-cache/3","version":"test-version","parse":"x","settings":"y","files":{"program/owners.yaml":{"hash":"h","facts":{"entities":3}}},"runs":{"r":{"inputs":{"files":{"x":{"size":"big"}}}}}}',
       '{"format":"trustlint-cache/1","version":"test-version","parse":"x","settings":"y","files":{},"runs":{}}',
-      '{"format":"trustlint-cache/2","version":"test-version","parse":"x","settings":"y","runs":{}}\n{"files": {"program/owners.yaml"',
-      '{"format":"trustlint-cache/2","version":"test-version","parse":"x","settings":"y","runs":{}}\n["files"]\n["program/owners.yaml", 3]\n[1, {}]\n{}\n',
+      '{"format":"trustlint-cache/3","version":"test-version","parse":"x","settings":"y","runs":{}}\n{"files": {"program/owners.yaml"',
+      '{"format":"trustlint-cache/3","version":"test-version","parse":"x","settings":"y","runs":{}}\n["files"]\n["program/owners.yaml", 3]\n[1, {}]\n{}\n',
       ' {\n  "format": "trustlint-cache/0", "files": 12',
-      '{"format":"trustlint-cache/2","version":"9.0.0"}',
+      '{"format":"trustlint-cache/3","version":"9.0.0"}',
     ]) {
       writeFileSync(cachePath, content);
       expect(cachedRun().findings).toEqual(plain);
-      expect(cacheHead()).toMatchObject({ format: 'trustlint-cache/2', version: VERSION });
+      expect(cacheHead()).toMatchObject({ format: 'trustlint-cache/3', version: VERSION });
     }
     cachedRun();
     const other = LintCache.open(cachePath, 'another-version');

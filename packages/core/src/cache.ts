@@ -26,14 +26,14 @@
  * before anything is linted.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFindingsCache, KeyedFinding } from '@trustlint/engine';
 import type { FactsStore, FileFacts, MarkdownDocument, ProgramFile } from '@trustlint/model';
-import { checkOutput, DiskSource, findConfigFile, writeOutput, type FileStat, type OutputTarget, type ProgramSource, type ReadOutcome } from '@trustlint/model/io';
+import { checkOutput, DiskSource, FileChangedError, findConfigFile, writeOutput, type FileStat, type OutputTarget, type ProgramSource, type ReadOutcome } from '@trustlint/model/io';
 import type { MarkdownOutline } from '@trustlint/parser';
 
-const FORMAT = 'trustlint-cache/2';
+const FORMAT = 'trustlint-cache/3';
 
 /** How every trustlint cache, of any version and however damaged after it, begins (`format` is written first). */
 const CACHE_HEAD = /^\s*\{\s*"format"\s*:\s*"trustlint-cache\//;
@@ -147,6 +147,26 @@ export class RecordingSource implements ProgramSource {
     else if (outcome.code === 'missing') this.#inputs.files[absolute] = null;
     else this.#recordable = false;
     return outcome;
+  }
+
+  /**
+   * A regular file of the size and modification time an earlier run recorded
+   * is taken to hold the same bytes, as for reusing a run's output; they are
+   * read (and checked against the recorded hash) only if needed.
+   */
+  unchanged(path: string, maxSize: number): (() => Uint8Array) | undefined {
+    const absolute = join(this.#inputs.root, path);
+    const before = this.#known.get(absolute);
+    if (before === undefined) return undefined;
+    const stat = lstatSync(absolute, { throwIfNoEntry: false });
+    // Links and anything else but a plain file are read as usual, with their checks.
+    if (!stat?.isFile() || stat.size > maxSize || stat.size !== before.size || stat.mtimeMs !== before.mtimeMs) return undefined;
+    this.#inputs.files[absolute] = before;
+    return () => {
+      const outcome = this.#disk.read(path, maxSize);
+      if (outcome.ok && hashText(outcome.bytes) === before.hash) return outcome.bytes;
+      throw new FileChangedError(absolute, outcome.ok ? 'its content is not the one recorded at its size and modification time' : `it cannot be read any more (${outcome.code})`);
+    };
   }
 
   exists(path: string): boolean {

@@ -1,4 +1,4 @@
-import { TrustlintError } from '@trustlint/model';
+import { FileChangedError, TrustlintError } from '@trustlint/model';
 
 /**
  * A rule threw. The run cannot be trusted, so it stops: a gate must never
@@ -18,4 +18,14 @@ export class RuleCrashError extends TrustlintError {
     );
     this.name = 'RuleCrashError';
   }
+}
+
+/**
+ * What a rule that threw stops the run with: a crash of the rule, unless
+ * what it threw says that the program changed while it was being read (a
+ * file read on first use), which is no fault of the rule.
+ */
+export function crashOf(ruleId: string, file: string | undefined, error: unknown): TrustlintError {
+  if (error instanceof RuleCrashError || error instanceof FileChangedError) return error;
+  return new RuleCrashError(ruleId, file, error);
 }

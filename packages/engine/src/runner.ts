@@ -6,7 +6,7 @@
  */
 import { computeCoverage, interpolate, type Coverage, type Program, type ProgramFile } from '@trustlint/model';
 import { applyBaseline, type Baseline } from './baseline.js';
-import { RuleCrashError } from './errors.js';
+import { crashOf } from './errors.js';
 import { compareFindings, rangeOfLocation, type Finding } from './finding.js';
 import { fingerprintKey, fingerprints } from './fingerprint.js';
 import type { ResolvedRule } from './resolve.js';
@@ -118,7 +118,7 @@ function collectFileFindings(
     try {
       instances.push({ rule, visitors: rule.create({ id: rule.name, options, settings, report }) });
     } catch (error) {
-      throw new RuleCrashError(rule.name, undefined, error);
+      throw crashOf(rule.name, undefined, error);
     }
   }
   for (const [index, entry] of files.entries()) {
@@ -155,8 +155,7 @@ function collectFileFindings(
           }
         }
       } catch (error) {
-        if (error instanceof RuleCrashError) throw error;
-        throw new RuleCrashError(rule.name, entry.file.path, error);
+        throw crashOf(rule.name, entry.file.path, error);
       }
     }
     cache?.set(entry, sink.keyedFrom(start));
@@ -209,7 +208,7 @@ export function runRules({ program, rules, today, base, knownRuleIds, baseline, 
     try {
       rule.create({ id: rule.name, options, settings, report, program, coverage, base: baseState });
     } catch (error) {
-      throw new RuleCrashError(rule.name, undefined, error);
+      throw crashOf(rule.name, undefined, error);
     }
   }
   const all = sink.finish();

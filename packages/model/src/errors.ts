@@ -17,6 +17,22 @@ export class TrustlintError extends Error {
   }
 }
 
+/**
+ * A file changed while the program was being read: what was read of it
+ * cannot be trusted to be one version of it, so the run stops.
+ */
+export class FileChangedError extends TrustlintError {
+  constructor(
+    /** The file, as findings name it. */
+    readonly path: string,
+    /** What was found that differs. */
+    detail: string,
+  ) {
+    super('file-changed', `${path} changed while trustlint was reading the program: ${detail}; expected it to hold what it held when it was listed. Nothing was checked to completion; run trustlint again.`);
+    this.name = 'FileChangedError';
+  }
+}
+
 export interface ConfigProblem {
   message: string;
   range: Range;

@@ -31,6 +31,14 @@ export interface ProgramSource {
   read(path: string, maxSize: number): ReadOutcome;
   /** Whether a file or folder exists at a path relative to the program root. */
   exists(path: string): boolean;
+  /**
+   * When the source knows a file to hold what it held when an earlier run
+   * read it (a cache that recorded its size and modification time): a
+   * function that reads its bytes, for use only if they are needed, and that
+   * throws if the file turns out to have changed after all. Otherwise
+   * undefined: then `read` it.
+   */
+  unchanged?(path: string, maxSize: number): (() => Uint8Array) | undefined;
 }
 
 /**

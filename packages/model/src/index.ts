@@ -79,7 +79,7 @@ export {
   type SupportingDocument,
   type Team,
 } from './entities.js';
-export { ConfigError, TrustlintError, type ConfigProblem } from './errors.js';
+export { ConfigError, FileChangedError, TrustlintError, type ConfigProblem } from './errors.js';
 export { changedLines, GitSource, type ChangedLines } from './git.js';
 export { safeJson } from './safe-json.js';
 export { checkOutput, createFileExclusive, OWN_HEAD_BYTES, sameFile, writeFileAtomic, writeOutput, type InputFile, type OutputTarget, type OwnFileRule } from './write.js';

@@ -7,6 +7,6 @@
  */
 export { CONFIG_FILE_NAMES, findConfigFile } from './config-file.js';
 export { localToday, parseDate } from './dates.js';
-export { TrustlintError } from './errors.js';
+export { FileChangedError, TrustlintError } from './errors.js';
 export { DiskSource, type FileStat, type ProgramSource, type ReadFailure, type ReadOutcome } from './files.js';
 export { checkOutput, writeOutput, type InputFile, type OutputTarget } from './write.js';

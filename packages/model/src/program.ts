@@ -37,6 +37,7 @@ import {
 import { factsOf, restoreFromFacts, type FactsStore } from './facts.js';
 import { decodeText, DiskSource, type ProgramSource, type ReadFailure } from './files.js';
 import { findRepoRoot, repoRelative } from './repo.js';
+import { FileChangedError } from './errors.js';
 
 export type FileRole = 'config' | 'policy' | 'narrative' | 'procedure' | 'standard' | 'control' | 'owners' | 'evidence' | 'codeowners';
 
@@ -268,7 +269,7 @@ export function codeownersOf(entry: ProgramFile): Codeowners | undefined {
 export function loadProgram(config: Config, options: LoadProgramOptions = {}): Program {
   const root = config.root;
   const repoRoot = options.repoRoot ?? findRepoRoot(root) ?? root;
-  const source = options.source ?? new DiskSource(root, repoRoot);
+  const source: ProgramSource = options.source ?? new DiskSource(root, repoRoot);
   const ignore = ignoredGlobs(config);
   const files: ProgramFile[] = [];
   if (config.file) files.push(configEntry(config.file));
@@ -280,11 +281,32 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
     return readProgramFile(source, config, repoRoot, path, role);
   };
 
+  /**
+   * A file the source knows unchanged and whose facts are kept: its entry,
+   * with its text read only if something needs it (its facts say where its
+   * parts are, and hold its suppressions).
+   */
+  const restorable = (path: string, role: GlobRole, facts: FactsStore): ProgramFile | undefined => {
+    const bytes = source.unchanged?.(path, config.limits.maxFileSize);
+    if (bytes === undefined) return undefined;
+    const displayPath = displayPathOf(config, repoRoot, path);
+    const file = SourceFile.deferred(displayPath, join(root, path), () => {
+      const decoded = decodeText(bytes());
+      // Facts are kept only for files that were read without a problem, so the same bytes decode.
+      if (!decoded.ok) throw new FileChangedError(displayPath, 'it no longer decodes as UTF-8 text');
+      return decoded.text;
+    });
+    const entry: ProgramFile = { file, role, problems: [], documents: [], entities: [], directives: [] };
+    if (facts.get(entry) === undefined) return undefined;
+    options.onFile?.(++readCount);
+    return entry;
+  };
+
   /** Reads every file matching the role's globs and builds the entities of each readable one. */
   const collect = <R extends GlobRole>(role: R): BuiltEntity<R>[] => {
     const entities: BuiltEntity<R>[] = [];
     for (const path of source.glob(globsOf(config, role), ignore)) {
-      const entry = read(path, role);
+      const entry = (options.facts && restorable(path, role, options.facts)) ?? read(path, role);
       if (!entry) continue;
       files.push(entry);
       entities.push(...(options.facts ? restoreOrBuild(entry, config, role, options.facts) : buildGlobbedEntities(entry, config, role)));

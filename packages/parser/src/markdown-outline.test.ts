@@ -33,7 +33,7 @@ function both(text: string, mode: FrontMatterMode = 'auto') {
   const frontMatter = findFrontMatter(text, mode);
   return {
     fast: comparable(text, outlineMarkdown(text, frontMatter)),
-    tree: comparable(text, outlineOfTree(parseMarkdown(text, frontMatter))),
+    tree: comparable(text, outlineOfTree(parseMarkdown(text, frontMatter), text)),
   };
 }
 
@@ -120,6 +120,7 @@ describe('outlineMarkdown', () => {
     const outline = outlineMarkdown(text);
     const link = outline.links[0]!;
     expect(text.slice(link.span.start, link.span.end)).toBe('[x](./x.md)');
+    expect(text.slice(link.destination.start, link.destination.end)).toBe('./x.md');
     expect(text.slice(outline.headings[0]!.span.start, outline.headings[0]!.span.end)).toBe('## Scope');
   });
 

@@ -32,6 +32,12 @@ export interface OutlineLink {
   /** The destination as written, with escapes and character references decoded. */
   url: string;
   span: Span;
+  /**
+   * Where the destination is written: the first place inside `span` that
+   * holds `url` as is, or all of `span` when escapes or character references
+   * change how it is written. Findings about a destination point here.
+   */
+  destination: Span;
 }
 
 export interface MarkdownOutline {
@@ -74,14 +80,22 @@ const NOT_PROSE = new Set<Nodes['type'] | 'toml'>(['code', 'inlineCode', 'html',
 /** Nodes whose children are prose but whose own markup (a link's target) is not. */
 const MARKUP_AROUND_CHILDREN = new Set<Nodes['type']>(['link', 'linkReference']);
 
-/** The outline of an mdast tree whose offsets are offsets into the file. */
-export function outlineOfTree(tree: Root): MarkdownOutline {
+/** Where a link's destination is written inside its span (see `OutlineLink.destination`). */
+function destinationOf(text: string, url: string, span: Span): Span {
+  const at = url === '' ? -1 : text.indexOf(url, span.start);
+  return at >= 0 && at + url.length <= span.end ? { start: at, end: at + url.length } : { start: span.start, end: span.end };
+}
+
+/** The outline of an mdast tree whose offsets are offsets into the file's `text`. */
+export function outlineOfTree(tree: Root, text: string): MarkdownOutline {
   const outline: MarkdownOutline = { headings: [], links: [], nonProse: [] };
   walk(tree, (node) => {
     const span = spanOf(node);
     if (span === undefined) return;
     if (node.type === 'heading') outline.headings.push({ text: headingText(textOfNode(node)), depth: node.depth, span });
-    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') outline.links.push({ kind: node.type, url: node.url, span });
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      outline.links.push({ kind: node.type, url: node.url, span, destination: destinationOf(text, node.url, span) });
+    }
     if (NOT_PROSE.has(node.type)) outline.nonProse.push(span);
     else if (MARKUP_AROUND_CHILDREN.has(node.type) && 'children' in node) {
       let cursor = span.start;
@@ -440,7 +454,7 @@ function fastOutline(text: string, frontMatter: FrontMatter | undefined): Markdo
     if (block.kind === 'heading') continue;
     const whole = span(block.span.start, block.span.end);
     outline.nonProse.push(whole);
-    if (block.kind === 'definition') outline.links.push({ kind: 'definition', url: block.url ?? '', span: whole });
+    if (block.kind === 'definition') outline.links.push({ kind: 'definition', url: block.url ?? '', span: whole, destination: destinationOf(text, block.url ?? '', whole) });
   }
   for (const [token, records] of recorder.inline) {
     if (records.length === 0) continue;
@@ -450,13 +464,13 @@ function fastOutline(text: string, frontMatter: FrontMatter | undefined): Markdo
       const whole = at(record.start, record.end);
       switch (record.kind) {
         case 'image':
-          outline.links.push({ kind: 'image', url: record.url, span: whole });
+          outline.links.push({ kind: 'image', url: record.url, span: whole, destination: destinationOf(text, record.url, whole) });
           outline.nonProse.push(whole);
           break;
         case 'link':
         case 'reference':
         case 'autolink':
-          if (record.kind !== 'reference') outline.links.push({ kind: 'link', url: record.url, span: whole });
+          if (record.kind !== 'reference') outline.links.push({ kind: 'link', url: record.url, span: whole, destination: destinationOf(text, record.url, whole) });
           // The brackets and the destination are markup; the text between the brackets is prose.
           if (record.labelEnd > record.labelStart) outline.nonProse.push(at(record.start, record.labelStart), at(record.labelEnd, record.end));
           else outline.nonProse.push(whole);
@@ -479,13 +493,13 @@ function markdownStart(frontMatter: FrontMatter | undefined): number {
 
 /**
  * The outline of a Markdown document, with offsets into `text`. Reads the
- * same outline as `outlineOfTree(parseMarkdown(text, frontMatter))`, faster.
+ * same outline as `outlineOfTree(parseMarkdown(text, frontMatter), text)`, faster.
  */
 export function outlineMarkdown(text: string, frontMatter?: FrontMatter): MarkdownOutline {
   try {
     return fastOutline(text, frontMatter);
   } catch (error) {
     if (!(error instanceof NotExact) && !(error instanceof RangeError)) throw error;
-    return outlineOfTree(parseMarkdown(text, frontMatter));
+    return outlineOfTree(parseMarkdown(text, frontMatter), text);
   }
 }

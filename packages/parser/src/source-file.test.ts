@@ -21,6 +21,34 @@ describe('SourceFile', () => {
     expect(file.positionAt(4)).toEqual({ line: 1, column: 5 });
   });
 
+  it('reads a deferred file\'s text once, on first use, removing a byte order mark', () => {
+    let loads = 0;
+    const file = SourceFile.deferred('a.yaml', '/repo/a.yaml', () => {
+      loads++;
+      return '\uFEFFid: x\nowner: y\n';
+    });
+    expect(file.loaded).toBe(false);
+    expect(file.path).toBe('a.yaml');
+    expect(loads).toBe(0);
+    expect(file.positionAt(10)).toEqual({ line: 2, column: 5 });
+    expect(file.loaded).toBe(true);
+    expect(file.text).toBe('id: x\nowner: y\n');
+    expect(file.bom).toBe(true);
+    expect(loads).toBe(1);
+  });
+
+  it('tries a deferred file\'s load again after it threw, and never gives an empty text for it', () => {
+    let fail = true;
+    const file = SourceFile.deferred('a.md', '/repo/a.md', () => {
+      if (fail) throw new Error('a.md changed');
+      return '# A\n';
+    });
+    expect(() => file.text).toThrow('a.md changed');
+    expect(file.loaded).toBe(false);
+    fail = false;
+    expect(file.lineText(1)).toBe('# A');
+  });
+
   it('counts columns in UTF-16 code units and a tab as one column', () => {
     const file = new SourceFile('a.md', 'é🎉\tx');
     expect(file.positionAt(file.text.indexOf('x'))).toEqual({ line: 1, column: 5 });

@@ -31,10 +31,10 @@ export interface Span {
 const BOM = '\uFEFF';
 
 export class SourceFile {
-  /** The file's text without a leading byte order mark. */
-  readonly text: string;
-  /** Whether the file began with a byte order mark. */
-  readonly bom: boolean;
+  #text = '';
+  #bom = false;
+  /** Reads the text of a deferred file, until it is read. */
+  #load: (() => string) | undefined;
   #lineStarts: number[] | undefined;
 
   /**
@@ -48,8 +48,48 @@ export class SourceFile {
     text: string,
     readonly absolutePath: string = path,
   ) {
-    this.bom = text.startsWith(BOM);
-    this.text = this.bom ? text.slice(1) : text;
+    this.#setText(text);
+  }
+
+  /**
+   * A file whose text is read on first use: a cache that restores what
+   * reading a file yields needs the text of only those files that findings
+   * point into. `load` gives the decoded content, or throws.
+   */
+  static deferred(path: string, absolutePath: string, load: () => string): SourceFile {
+    const file = new SourceFile(path, '', absolutePath);
+    file.#load = load;
+    return file;
+  }
+
+  #setText(text: string): void {
+    this.#bom = text.startsWith(BOM);
+    this.#text = this.#bom ? text.slice(1) : text;
+  }
+
+  /** Reads a deferred file's text, once; a load that throws is tried again on the next use. */
+  #read(): string {
+    if (this.#load !== undefined) {
+      this.#setText(this.#load());
+      this.#load = undefined;
+    }
+    return this.#text;
+  }
+
+  /** The file's text without a leading byte order mark. */
+  get text(): string {
+    return this.#read();
+  }
+
+  /** Whether the file began with a byte order mark. */
+  get bom(): boolean {
+    this.#read();
+    return this.#bom;
+  }
+
+  /** Whether the text has been read (always, unless the file is deferred and unused). */
+  get loaded(): boolean {
+    return this.#load === undefined;
   }
 
   /** Offsets at which each line starts; computed on first use. */

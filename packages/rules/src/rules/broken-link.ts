@@ -26,14 +26,12 @@ function decode(text: string): string {
   }
 }
 
-/** Links, images and definitions with a relative destination, each with the span of its URL. */
+/** Links, images and definitions with a relative destination, each with the span of its destination. */
 function relativeLinks(policy: MarkdownDocument): { url: string; span: Span }[] {
   const links: { url: string; span: Span }[] = [];
-  const { text } = policy.file;
-  for (const { url, span } of policy.outline().links) {
+  for (const { url, destination } of policy.outline().links) {
     if (url === '' || /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) continue;
-    const at = text.indexOf(url, span.start);
-    links.push({ url, span: at >= 0 && at + url.length <= span.end ? { start: at, end: at + url.length } : span });
+    links.push({ url, span: destination });
   }
   return links;
 }
