@@ -63249,7 +63249,8 @@ var package_default = {
     "@trustlint/reporters": "*",
     "@trustlint/test-support": "*",
     "@types/mdast": "^4.0.4",
-    ajv: "^8.20.0"
+    ajv: "^8.20.0",
+    "ajv-formats": "^3.0.1"
   }
 };
 

@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: object }> };
@@ -28,7 +29,8 @@ function openapi(): Spec {
   return spec;
 }
 
-const ajv = new Ajv({ strict: false, allErrors: true });
+// GitHub's schemas use formats (`date-time`, `uri`): the requests are checked against them too.
+const ajv = new Ajv({ strict: false, allErrors: true, formats: fullFormats });
 const validators = new Map<string, ValidateFunction>();
 
 /** The OpenAPI path template a concrete path matches (`/repos/{owner}/{repo}/check-runs`). */
