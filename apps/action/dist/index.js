@@ -59853,14 +59853,14 @@ function restoreFromFacts(entry, facts, reparse) {
   return entities;
 }
 function locator2(file, places, deeper) {
-  let keys;
   return (path = [], target = "value") => {
     if (path.length === 0) return { file, span: { ...places.self } };
     const [segment] = path;
     if (path.length === 1 && typeof segment === "string") {
-      keys ??= new Map(places.keys.map(([key, valueStart, valueEnd, keyStart, keyEnd]) => [key, { value: { start: valueStart, end: valueEnd }, key: { start: keyStart, end: keyEnd } }]));
-      const found = keys.get(segment);
-      return { file, span: { ...found ? found[target] : places.absent } };
+      const found = places.keys.find(([key]) => key === segment);
+      if (found === void 0) return { file, span: { ...places.absent } };
+      const [, valueStart, valueEnd, keyStart, keyEnd] = found;
+      return { file, span: target === "key" ? { start: keyStart, end: keyEnd } : { start: valueStart, end: valueEnd } };
     }
     return deeper(path, target);
   };

@@ -159,15 +159,15 @@ export function restoreFromFacts(entry: ProgramFile, facts: FileFacts, reparse: 
 
 /** `locate` from an entity's places, falling back to `deeper` for paths deeper than one key. */
 function locator(file: SourceFile, places: EntityPlaces, deeper: Located['locate']): Located['locate'] {
-  // Most entities are never located: their keys are looked up only when one is.
-  let keys: Map<string, { value: Span; key: Span }> | undefined;
   return (path: DataPath = [], target: 'key' | 'value' = 'value'): Location => {
     if (path.length === 0) return { file, span: { ...places.self } };
     const [segment] = path;
     if (path.length === 1 && typeof segment === 'string') {
-      keys ??= new Map(places.keys.map(([key, valueStart, valueEnd, keyStart, keyEnd]) => [key, { value: { start: valueStart, end: valueEnd }, key: { start: keyStart, end: keyEnd } }]));
-      const found = keys.get(segment);
-      return { file, span: { ...(found ? found[target] : places.absent) } };
+      // An entity has a dozen keys or so, and is located once or twice: a scan costs less than an index.
+      const found = places.keys.find(([key]) => key === segment);
+      if (found === undefined) return { file, span: { ...places.absent } };
+      const [, valueStart, valueEnd, keyStart, keyEnd] = found;
+      return { file, span: target === 'key' ? { start: keyStart, end: keyEnd } : { start: valueStart, end: valueEnd } };
     }
     return deeper(path, target);
   };
