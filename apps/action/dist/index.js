@@ -36794,13 +36794,14 @@ function globSync(globInput, options) {
 }
 
 // ../../packages/model/src/files.ts
-function listingFs(root, linked) {
+function listingFs(root, linked, listed) {
   const readdirSync3 = (path, options) => {
     const folder = String(path).replace(/(?<=.)[\\/]+$/, "");
     if (!isInside(folder, root) && lstatSync(folder).isSymbolicLink()) {
       linked.push(folder);
       return [];
     }
+    if (listed) listed.push([folder, statSync2(folder, { throwIfNoEntry: false })?.mtimeMs ?? null]);
     return fs3.readdirSync(path, options).map((entry) => {
       if (entry.isDirectory() || entry.isFile()) return entry;
       return asEntry(entry, entry.isSymbolicLink() && isFolder(join2(folder, entry.name)));
@@ -36830,6 +36831,24 @@ var DiskSource = class {
   root;
   boundary;
   glob(patterns, ignore) {
+    return this.#glob(patterns, ignore);
+  }
+  /**
+   * What a glob matches, with each folder it listed and that folder's
+   * modification time just before (null: it did not exist). While none of
+   * those times changes, the glob matches the same: adding, removing or
+   * renaming an entry changes its folder's time.
+   */
+  globListing(patterns, ignore) {
+    const folders = patterns.filter((pattern) => !pattern.startsWith("!")).map((pattern) => {
+      const folder = join2(this.root, import_picomatch2.default.scan(pattern).base);
+      return [folder, statSync2(folder, { throwIfNoEntry: false })?.mtimeMs ?? null];
+    });
+    const paths = this.#glob(patterns, ignore, folders);
+    const seen = /* @__PURE__ */ new Set();
+    return { paths, folders: folders.filter(([folder]) => !seen.has(folder) && seen.add(folder)) };
+  }
+  #glob(patterns, ignore, listed) {
     if (patterns.length === 0) return [];
     const linked = [];
     const files = globSync([...patterns], {
@@ -36839,7 +36858,7 @@ var DiskSource = class {
       dot: true,
       followSymbolicLinks: false,
       expandDirectories: false,
-      fs: listingFs(this.root, linked)
+      fs: listingFs(this.root, linked, listed)
     });
     const folders = linked.map((folder) => relative2(this.root, folder).split(sep3).join("/"));
     return [.../* @__PURE__ */ new Set([...files, ...folders])].sort();

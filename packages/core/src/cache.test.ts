@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TODAY } from '@trustlint/test-support';
@@ -195,6 +195,56 @@ describe('the lint cache', () => {
     expect(LintCache.open(cachePath, VERSION).output(key)).toBe('the output');
     writeFileSync(join(program, 'CODEOWNERS'), '* @someone\n');
     expect(LintCache.open(cachePath, VERSION).output(key)).toBeUndefined();
+  });
+
+  it('trusts the times of folders that had settled before a glob, and still sees an entry added, removed or renamed', () => {
+    const settled = new Date(Date.now() - 60_000);
+    const age = (folder: string): void => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) if (entry.isDirectory()) age(join(folder, entry.name));
+      utimesSync(folder, settled, settled);
+    };
+    const key = cacheKey({ run: 'test' });
+    const record = (): void => {
+      age(program);
+      const cache = LintCache.open(cachePath, VERSION);
+      cache.setOutput(key, run({}, cache).inputs, 'the output');
+      cache.write();
+    };
+    const reused = () => LintCache.open(cachePath, VERSION).output(key);
+    record();
+    const globs = (cacheHead() as { runs: Record<string, { inputs: { globs: { patterns: string[]; folders?: [string, number | null][] }[] } }> }).runs;
+    const kept = Object.values(globs)[0]?.inputs.globs ?? [];
+    expect(kept.find((glob) => glob.patterns.some((pattern) => pattern.startsWith('policies/')))?.folders).toContainEqual([join(program, 'policies'), statSync(join(program, 'policies')).mtimeMs]);
+    // A folder the program does not have is kept as missing, so that creating it shows.
+    expect(kept.flatMap((glob) => glob.folders ?? [])).toContainEqual([join(program, 'narratives'), null]);
+    expect(reused()).toBe('the output');
+
+    const added = join(program, 'policies', 'zz-added.md');
+    const edits: [string, () => void][] = [
+      ['a policy is added', () => { writeFileSync(added, '---\ntitle: Added\n---\n# Added\n'); }],
+      ['a policy is renamed', () => { renameSync(added, join(program, 'policies', 'zz-renamed.md')); }],
+      ['a policy is removed', () => { rmSync(join(program, 'policies', 'zz-renamed.md')); }],
+      ['a folder of controls is added', () => { mkdirSync(join(program, 'controls', 'zz-new')); writeFileSync(join(program, 'controls', 'zz-new', 'c.yaml'), 'id: ZZ-1\n'); }],
+      ['a missing folder of narratives is created', () => { mkdirSync(join(program, 'narratives')); writeFileSync(join(program, 'narratives', 'n.md'), '# N\n'); }],
+    ];
+    for (const [what, edit] of edits) {
+      edit();
+      expect(reused(), what).toBeUndefined();
+      record();
+      expect(reused(), what).toBe('the output');
+    }
+  });
+
+  it('does not keep the times of folders that changed just before the glob', () => {
+    // The generated program's folders were all written a moment ago.
+    const cache = LintCache.open(cachePath, VERSION);
+    cache.setOutput(cacheKey({ run: 'test' }), run({}, cache).inputs, 'the output');
+    cache.write();
+    const { runs } = cacheHead() as { runs: Record<string, { inputs: { globs: { patterns: string[]; paths: string[]; folders?: unknown }[] } }> };
+    const policies = Object.values(runs)[0]?.inputs.globs.find((glob) => glob.patterns.some((pattern) => pattern.startsWith('policies/')));
+    expect(policies?.paths.length).toBeGreaterThan(0);
+    expect(policies).not.toHaveProperty('folders');
+    expect(LintCache.open(cachePath, VERSION).output(cacheKey({ run: 'test' }))).toBe('the output');
   });
 
   it('ignores a corrupted cache, or one from another version, and replaces it', () => {

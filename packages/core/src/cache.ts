@@ -6,8 +6,9 @@
  * It holds two things:
  *
  * - per run (a command line), what the run printed and every input it read:
- *   the globs and what they matched, each file read (size, modification time
- *   and content hash), each path whose existence was checked. When every
+ *   the globs and what they matched (with the folders they listed and those
+ *   folders' times), each file read (size, modification time and content
+ *   hash), each path whose existence was checked. When every
  *   input is as recorded, the run's output is reused without building the
  *   program; a file whose size or time differs is hashed, so a fresh clone of
  *   the same content still hits;
@@ -30,7 +31,7 @@ import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFindingsCache, KeyedFinding } from '@trustlint/engine';
 import type { FactsStore, FileFacts, MarkdownDocument, ProgramFile } from '@trustlint/model';
-import { checkOutput, DiskSource, FileChangedError, findConfigFile, writeOutput, type FileStat, type OutputTarget, type ProgramSource, type ReadOutcome } from '@trustlint/model/io';
+import { checkOutput, DiskSource, FileChangedError, findConfigFile, writeOutput, type FileStat, type FolderStamp, type OutputTarget, type ProgramSource, type ReadOutcome } from '@trustlint/model/io';
 import type { MarkdownOutline } from '@trustlint/parser';
 
 const FORMAT = 'trustlint-cache/3';
@@ -53,6 +54,13 @@ function cacheTarget(path: string): OutputTarget {
 /** How many different command lines keep their output. */
 const MAX_RUNS = 16;
 
+/**
+ * How long before a glob a folder must have last changed for its time to
+ * tell that it has not changed since (file systems keep times as coarsely as
+ * 2 s).
+ */
+const SETTLED_MS = 2000;
+
 /** What a file was when a run read it: null when it did not exist. */
 type FileStamp = { size: number; mtimeMs: number; hash: string } | null;
 
@@ -60,7 +68,12 @@ type FileStamp = { size: number; mtimeMs: number; hash: string } | null;
 export interface RunInputs {
   root: string;
   boundary: string;
-  globs: { patterns: string[]; ignore: string[]; paths: string[] }[];
+  /**
+   * Each glob with what it matched and, unless one of them had changed too
+   * recently to be sure of, the folders it listed with their times: while
+   * those are the same, so is what the glob matches.
+   */
+  globs: { patterns: string[]; ignore: string[]; paths: string[]; folders?: FolderStamp[] }[];
   /** By absolute path. */
   files: Record<string, FileStamp>;
   /** By path relative to `root`. */
@@ -135,8 +148,11 @@ export class RecordingSource implements ProgramSource {
   }
 
   glob(patterns: readonly string[], ignore: readonly string[]): string[] {
-    const paths = this.#disk.glob(patterns, ignore);
-    this.#inputs.globs.push({ patterns: [...patterns], ignore: [...ignore], paths });
+    const started = Date.now();
+    const { paths, folders } = this.#disk.globListing(patterns, ignore);
+    // A folder changed within the file system's time resolution of the listing may change again unseen.
+    const settled = folders.every(([, mtimeMs]) => mtimeMs === null || mtimeMs < started - SETTLED_MS);
+    this.#inputs.globs.push({ patterns: [...patterns], ignore: [...ignore], paths, ...(settled ? { folders } : {}) });
     return paths;
   }
 
@@ -204,7 +220,8 @@ function unchanged(inputs: RunInputs): boolean {
   }
   const disk = new DiskSource(inputs.root, inputs.boundary);
   for (const [path, found] of Object.entries(inputs.exists)) if (disk.exists(path) !== found) return false;
-  for (const { patterns, ignore, paths } of inputs.globs) {
+  for (const { patterns, ignore, paths, folders } of inputs.globs) {
+    if (folders?.every(([folder, mtimeMs]) => (statSync(folder, { throwIfNoEntry: false })?.mtimeMs ?? null) === mtimeMs)) continue;
     const now = disk.glob(patterns, ignore);
     if (now.length !== paths.length || now.some((path, index) => path !== paths[index])) return false;
   }

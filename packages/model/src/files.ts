@@ -22,6 +22,9 @@ export interface FileStat {
   mtimeMs: number;
 }
 
+/** A folder a glob listed (absolute), and its modification time when it did (null: it did not exist). */
+export type FolderStamp = [folder: string, mtimeMs: number | null];
+
 export type ReadOutcome = { ok: true; bytes: Uint8Array; stat?: FileStat } | ({ ok: false } & ReadFailure);
 
 export interface ProgramSource {
@@ -51,13 +54,15 @@ export interface ProgramSource {
  * reports a linked folder). The program's root and the folders above it are
  * walked as they are, links or not: they are where the program is.
  */
-function listingFs(root: string, linked: string[]): { readdirSync: typeof fs.readdirSync } {
+function listingFs(root: string, linked: string[], listed?: FolderStamp[]): { readdirSync: typeof fs.readdirSync } {
   const readdirSync = (path: fs.PathLike, options: { withFileTypes: true }): Dirent[] => {
     const folder = String(path).replace(/(?<=.)[\\/]+$/, '');
     if (!isInside(folder, root) && lstatSync(folder).isSymbolicLink()) {
       linked.push(folder);
       return [];
     }
+    // Before reading: a change while it is read leaves a later time than the one kept.
+    if (listed) listed.push([folder, statSync(folder, { throwIfNoEntry: false })?.mtimeMs ?? null]);
     return fs.readdirSync(path, options).map((entry) => {
       if (entry.isDirectory() || entry.isFile()) return entry;
       return asEntry(entry, entry.isSymbolicLink() && isFolder(join(folder, entry.name)));
@@ -100,6 +105,30 @@ export class DiskSource implements ProgramSource {
   ) {}
 
   glob(patterns: readonly string[], ignore: readonly string[]): string[] {
+    return this.#glob(patterns, ignore);
+  }
+
+  /**
+   * What a glob matches, with each folder it listed and that folder's
+   * modification time just before (null: it did not exist). While none of
+   * those times changes, the glob matches the same: adding, removing or
+   * renaming an entry changes its folder's time.
+   */
+  globListing(patterns: readonly string[], ignore: readonly string[]): { paths: string[]; folders: FolderStamp[] } {
+    // The folder each pattern starts from, even when it does not exist (then the glob lists nothing there).
+    const folders: FolderStamp[] = patterns
+      .filter((pattern) => !pattern.startsWith('!'))
+      .map((pattern) => {
+        const folder = join(this.root, picomatch.scan(pattern).base);
+        return [folder, statSync(folder, { throwIfNoEntry: false })?.mtimeMs ?? null];
+      });
+    const paths = this.#glob(patterns, ignore, folders);
+    // The first time kept for a folder is the earliest: a later change still shows.
+    const seen = new Set<string>();
+    return { paths, folders: folders.filter(([folder]) => !seen.has(folder) && seen.add(folder)) };
+  }
+
+  #glob(patterns: readonly string[], ignore: readonly string[], listed?: FolderStamp[]): string[] {
     if (patterns.length === 0) return [];
     const linked: string[] = [];
     const files = globSync([...patterns], {
@@ -109,7 +138,7 @@ export class DiskSource implements ProgramSource {
       dot: true,
       followSymbolicLinks: false,
       expandDirectories: false,
-      fs: listingFs(this.root, linked),
+      fs: listingFs(this.root, linked, listed),
     });
     const folders = linked.map((folder) => relative(this.root, folder).split(sep).join('/'));
     return [...new Set([...files, ...folders])].sort();

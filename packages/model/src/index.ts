@@ -83,7 +83,7 @@ export { ConfigError, FileChangedError, TrustlintError, type ConfigProblem } fro
 export { changedLines, GitSource, type ChangedLines } from './git.js';
 export { safeJson } from './safe-json.js';
 export { checkOutput, createFileExclusive, OWN_HEAD_BYTES, sameFile, writeFileAtomic, writeOutput, type InputFile, type OutputTarget, type OwnFileRule } from './write.js';
-export { decodeText, DiskSource, isInside, MemorySource, type DecodeOutcome, type FileStat, type ProgramSource, type ReadOutcome } from './files.js';
+export { decodeText, DiskSource, isInside, MemorySource, type DecodeOutcome, type FileStat, type FolderStamp, type ProgramSource, type ReadOutcome } from './files.js';
 export { fileStart, locateIn, type Location } from './location.js';
 export { findRepoRoot, repoRelative } from './repo.js';
 export { factsOf, restoreFromFacts, type EntityFacts, type FactsStore, type FileFacts } from './facts.js';
