@@ -57,6 +57,13 @@ function readdirOf(sub: string): string[] {
     .sort();
 }
 
+/** Gives a folder and every folder in it a modification time of a minute ago, as a checkout that has settled. */
+function age(folder: string): void {
+  const settled = new Date(Date.now() - 60_000);
+  for (const entry of readdirSync(folder, { withFileTypes: true })) if (entry.isDirectory()) age(join(folder, entry.name));
+  utimesSync(folder, settled, settled);
+}
+
 describe('the lint cache', () => {
   it('gives the findings of an uncached run, cold and warm, and after edits', () => {
     const plain = run().findings;
@@ -198,11 +205,6 @@ describe('the lint cache', () => {
   });
 
   it('trusts the times of folders that had settled before a glob, and still sees an entry added, removed or renamed', () => {
-    const settled = new Date(Date.now() - 60_000);
-    const age = (folder: string): void => {
-      for (const entry of readdirSync(folder, { withFileTypes: true })) if (entry.isDirectory()) age(join(folder, entry.name));
-      utimesSync(folder, settled, settled);
-    };
     const key = cacheKey({ run: 'test' });
     const record = (): void => {
       age(program);
@@ -233,6 +235,17 @@ describe('the lint cache', () => {
       record();
       expect(reused(), what).toBe('the output');
     }
+  });
+
+  it('lints with what an earlier glob matched while its folders keep their times, and sees files added since', () => {
+    age(program);
+    cachedRun();
+    appendFileSync(firstPolicy(), '\nOne more line of prose.\n');
+    expect(cachedRun().findings).toEqual(run().findings);
+    writeFileSync(join(program, 'controls', 'zz-added.yaml'), 'id: ZZ-1\ntitle: Added\nowner: nobody\nstatus: implemented\nsatisfies:\n  soc2: [CC1.1]\n');
+    const cached = cachedRun();
+    expect(cached.findings).toEqual(run().findings);
+    expect(cached.program.controls.map((control) => control.id)).toContain('ZZ-1');
   });
 
   it('does not keep the times of folders that changed just before the glob', () => {

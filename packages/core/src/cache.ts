@@ -117,6 +117,23 @@ export function cacheKey(value: unknown): string {
 /** What files were when earlier runs read them, by absolute path: a file of the same size and time need not be hashed again. */
 type KnownStamps = ReadonlyMap<string, NonNullable<FileStamp>>;
 
+type RecordedGlob = RunInputs['globs'][number];
+
+/** What earlier runs read: each file's stamp, and each glob whose folders' times were kept (by `globKey`). */
+interface KnownInputs {
+  stamps: KnownStamps;
+  globs: ReadonlyMap<string, RecordedGlob>;
+}
+
+function globKey(root: string, patterns: readonly string[], ignore: readonly string[]): string {
+  return JSON.stringify([root, patterns, ignore]);
+}
+
+/** Whether every folder a glob listed still has the time it had: then the glob still matches what it did. */
+function foldersUnchanged(folders: readonly FolderStamp[]): boolean {
+  return folders.every(([folder, mtimeMs]) => (statSync(folder, { throwIfNoEntry: false })?.mtimeMs ?? null) === mtimeMs);
+}
+
 function stampOf(path: string, known: KnownStamps, read?: { bytes: Uint8Array; stat?: FileStat | undefined }): FileStamp {
   const stat = read?.stat ?? statSync(path, { throwIfNoEntry: false });
   if (stat === undefined) return null;
@@ -133,13 +150,15 @@ export class RecordingSource implements ProgramSource {
   readonly #disk: DiskSource;
   readonly #inputs: RunInputs;
   readonly #known: KnownStamps;
+  readonly #knownGlobs: KnownInputs['globs'];
   /** False once a read failed in a way a stamp cannot record (too large, unreadable, a link leaving the repository). */
   #recordable = true;
 
-  constructor(root: string, boundary: string, known: KnownStamps = new Map()) {
+  constructor(root: string, boundary: string, known: KnownInputs = { stamps: new Map(), globs: new Map() }) {
     this.#disk = new DiskSource(root, boundary);
     this.#inputs = { root, boundary, globs: [], files: {}, exists: {} };
-    this.#known = known;
+    this.#known = known.stamps;
+    this.#knownGlobs = known.globs;
   }
 
   /** The content hash of a file this run read, by absolute path. */
@@ -148,6 +167,12 @@ export class RecordingSource implements ProgramSource {
   }
 
   glob(patterns: readonly string[], ignore: readonly string[]): string[] {
+    // An earlier run's glob whose folders kept their times matched what this one would.
+    const before = this.#knownGlobs.get(globKey(this.#inputs.root, patterns, ignore));
+    if (before?.folders && foldersUnchanged(before.folders)) {
+      this.#inputs.globs.push(before);
+      return [...before.paths];
+    }
     const started = Date.now();
     const { paths, folders } = this.#disk.globListing(patterns, ignore);
     // A folder changed within the file system's time resolution of the listing may change again unseen.
@@ -221,7 +246,7 @@ function unchanged(inputs: RunInputs): boolean {
   const disk = new DiskSource(inputs.root, inputs.boundary);
   for (const [path, found] of Object.entries(inputs.exists)) if (disk.exists(path) !== found) return false;
   for (const { patterns, ignore, paths, folders } of inputs.globs) {
-    if (folders?.every(([folder, mtimeMs]) => (statSync(folder, { throwIfNoEntry: false })?.mtimeMs ?? null) === mtimeMs)) continue;
+    if (folders && foldersUnchanged(folders)) continue;
     const now = disk.glob(patterns, ignore);
     if (now.length !== paths.length || now.some((path, index) => path !== paths[index])) return false;
   }
@@ -232,6 +257,18 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 
 function isStamp(value: unknown): value is NonNullable<FileStamp> {
   return isObject(value) && typeof value.size === 'number' && typeof value.mtimeMs === 'number' && typeof value.hash === 'string';
+}
+
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+function isRecordedGlob(value: unknown): value is RecordedGlob {
+  if (!isObject(value) || !isStrings(value.patterns) || !isStrings(value.ignore) || !isStrings(value.paths)) return false;
+  const { folders } = value;
+  return (
+    folders === undefined ||
+    (Array.isArray(folders) &&
+      folders.every((stamp: unknown) => Array.isArray(stamp) && stamp.length === 2 && typeof stamp[0] === 'string' && (stamp[1] === null || typeof stamp[1] === 'number')))
+  );
 }
 
 function isCacheHead(value: unknown, version: string): value is CacheHead {
@@ -373,12 +410,16 @@ export class LintCache {
    * by those hashes.
    */
   recorder(root: string, boundary: string): RecordingSource {
-    const known = new Map<string, NonNullable<FileStamp>>();
+    const stamps = new Map<string, NonNullable<FileStamp>>();
+    const globs = new Map<string, RecordedGlob>();
     for (const run of this.#runs.values()) {
       if (!isObject(run) || !isObject(run.inputs) || !isObject(run.inputs.files)) continue;
-      for (const [path, stamp] of Object.entries(run.inputs.files)) if (isStamp(stamp)) known.set(path, stamp);
+      for (const [path, stamp] of Object.entries(run.inputs.files)) if (isStamp(stamp)) stamps.set(path, stamp);
+      const { root: runRoot, globs: runGlobs } = run.inputs;
+      if (typeof runRoot !== 'string' || !Array.isArray(runGlobs)) continue;
+      for (const glob of runGlobs) if (isRecordedGlob(glob) && glob.folders) globs.set(globKey(runRoot, glob.patterns, glob.ignore), glob);
     }
-    this.#recorder = new RecordingSource(root, boundary, known);
+    this.#recorder = new RecordingSource(root, boundary, { stamps, globs });
     return this.#recorder;
   }
 
