@@ -36909,7 +36909,9 @@ var DiskSource = class {
     }
   }
 };
+var PARENT_SEGMENT = /(?:^|[\\/])\.\.(?:[\\/]|$)/;
 function isInside(folder, path) {
+  if (isAbsolute2(folder) && path.startsWith(folder) && (folder.endsWith(sep3) || path[folder.length] === sep3) && !PARENT_SEGMENT.test(path.slice(folder.length))) return true;
   const rel = relative2(folder, path);
   return rel === "" || !rel.startsWith(`..${sep3}`) && rel !== ".." && !isAbsolute2(rel);
 }
@@ -59843,33 +59845,88 @@ function factsOf(entry) {
     })
   };
 }
+var Reparsed = class {
+  #entry;
+  #file;
+  #kept;
+  #reparse;
+  constructor(file, kept, reparse) {
+    this.#file = file;
+    this.#kept = kept;
+    this.#reparse = reparse;
+  }
+  get entry() {
+    if (this.#entry === void 0) {
+      const parsed = this.#reparse();
+      if (parsed.entities.length !== this.#kept) {
+        throw new Error(`The cached facts of ${this.#file.path} do not match its content (${this.#kept} entities kept, ${parsed.entities.length} read); delete the cache.`);
+      }
+      this.#entry = parsed;
+    }
+    return this.#entry;
+  }
+};
 function restoreFromFacts(entry, facts, reparse) {
   const { file } = entry;
-  let parsed;
-  const fresh = () => {
-    if (parsed === void 0) {
-      parsed = reparse();
-      if (parsed.entities.length !== facts.entities.length) {
-        throw new Error(`The cached facts of ${file.path} do not match its content (${facts.entities.length} entities kept, ${parsed.entities.length} read); delete the cache.`);
-      }
-    }
-    return parsed;
-  };
+  const again = new Reparsed(file, facts.entities.length, reparse);
   entry.problems = facts.problems;
   entry.directives = facts.directives;
-  Object.defineProperty(entry, "documents", { get: () => fresh().documents, enumerable: true, configurable: true });
+  Object.defineProperty(entry, "documents", {
+    get() {
+      return again.entry.documents;
+    },
+    enumerable: true,
+    configurable: true
+  });
   const entities = facts.entities.map(({ fields, places }, index2) => {
-    const freshEntity = () => fresh().entities[index2];
     const entity2 = decode3(fields, file);
     entity2.file = file;
-    entity2.locate = places === null ? () => fileStart(file) : locator2(file, places, (path, target) => freshEntity().locate(path, target));
+    entity2.locate = places === null ? () => fileStart(file) : locator2(file, places, (path, target) => again.entry.entities[index2].locate(path, target));
     if (entity2.kind === "policy" || entity2.kind === "document") Object.assign(entity2, markdownReaders(file, entity2.frontMatter));
-    Object.defineProperty(entity2, "node", { get: () => freshEntity().node, enumerable: true, configurable: true });
-    Object.defineProperty(entity2, "value", { get: () => freshEntity().value, enumerable: true, configurable: true });
+    Object.defineProperties(entity2, {
+      node: {
+        get() {
+          return again.entry.entities[index2].node;
+        },
+        enumerable: true,
+        configurable: true
+      },
+      value: {
+        get() {
+          return again.entry.entities[index2].value;
+        },
+        enumerable: true,
+        configurable: true
+      }
+    });
     return entity2;
   });
   entry.entities.push(...entities);
   return entities;
+}
+var PLACE_NUMBERS = /* @__PURE__ */ new Set(["bodyStart", "targetLine"]);
+function isSpanLike(record) {
+  const keys = Object.keys(record);
+  if (keys.length === 1 && keys[0] === AT) return true;
+  return keys.length === 2 && typeof record.start === "number" && typeof record.end === "number";
+}
+function unplaced(value2, key) {
+  if (typeof value2 === "number") return key !== void 0 && PLACE_NUMBERS.has(key) ? 0 : value2;
+  if (typeof value2 !== "object" || value2 === null) return value2;
+  if (Array.isArray(value2)) return value2.map((item) => unplaced(item));
+  const record = value2;
+  if (isSpanLike(record)) return 0;
+  const out = {};
+  for (const name of Object.keys(record)) out[name] = unplaced(record[name], name);
+  return out;
+}
+function factsWithoutPlaces(facts, outline) {
+  return {
+    problems: unplaced(facts.problems),
+    directives: unplaced(facts.directives),
+    entities: facts.entities.map(({ fields, places }) => ({ fields: unplaced(fields), keys: places?.keys.map(([key]) => key) ?? null })),
+    outline: outline === void 0 ? null : unplaced(outline)
+  };
 }
 function locator2(file, places, deeper) {
   return (path = [], target = "value") => {
@@ -60344,6 +60401,15 @@ function ruleInfo(rule25) {
 
 // ../../packages/engine/src/runner.ts
 var BASELINE_RULE = "baseline";
+function isLocation2(value2) {
+  return typeof value2 === "object";
+}
+function placeholders(data) {
+  if (data === void 0 || !Object.values(data).some(isLocation2)) return data;
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value2]) => [key, isLocation2(value2) ? `${value2.file.path}:${value2.file.positionAt(value2.span.start).line}` : value2])
+  );
+}
 var FindingSink = class {
   findings = [];
   #keys = /* @__PURE__ */ new Map();
@@ -60359,7 +60425,7 @@ var FindingSink = class {
     return (descriptor2) => {
       const template = rule25.meta.messages[descriptor2.messageId];
       if (template === void 0) throw new Error(`Rule \`${rule25.name}\` reported an undeclared message id \`${descriptor2.messageId}\``);
-      const message = interpolate(template, descriptor2.data);
+      const message = interpolate(template, placeholders(descriptor2.data));
       const finding = {
         ruleId: rule25.name,
         severity,
@@ -60443,7 +60509,50 @@ function collectFileFindings(rules2, files, settings, sink, onFile, cache) {
     cache?.set(entry, sink.keyedFrom(start));
   }
 }
-function runRules({ program, rules: rules2, today, base, knownRuleIds, baseline: baseline2, onFile, fileCache }) {
+function addKeptProgramFindings(kept, active, sink) {
+  const programRules = new Set(active.filter(({ rule: rule25 }) => isProgramRule(rule25)).map(({ rule: rule25 }) => rule25.name));
+  if (!kept.every(({ finding }) => programRules.has(finding.ruleId))) return false;
+  for (const { finding, key } of kept) sink.add({ finding: { ...finding }, key });
+  return true;
+}
+function filesOf({ at, related, data }) {
+  const files = /* @__PURE__ */ new Set([at.file.path]);
+  for (const item of related ?? []) files.add(item.at.file.path);
+  for (const value2 of Object.values(data ?? {})) if (isLocation2(value2)) files.add(value2.file.path);
+  return [...files];
+}
+function runProgramRules(active, context3, sink, cache) {
+  const start = sink.findings.length;
+  const named3 = [];
+  const existence = /* @__PURE__ */ new Map();
+  const { program } = context3;
+  const seen = cache ? {
+    ...program,
+    fileExists: (path) => {
+      const found = program.fileExists(path);
+      existence.set(path, found);
+      return found;
+    }
+  } : program;
+  for (const { rule: rule25, severity, options } of active) {
+    if (!isProgramRule(rule25)) continue;
+    const reporter = sink.reporter(rule25, severity);
+    const report2 = cache ? (descriptor2) => {
+      reporter(descriptor2);
+      named3.push(filesOf(descriptor2));
+    } : reporter;
+    try {
+      rule25.create({ ...context3, id: rule25.name, options, report: report2, program: seen });
+    } catch (error2) {
+      throw crashOf(rule25.name, void 0, error2);
+    }
+  }
+  cache?.set(
+    sink.keyedFrom(start).map((keyed, index2) => ({ ...keyed, files: named3[index2] ?? [] })),
+    existence
+  );
+}
+function runRules({ program, rules: rules2, today, base, knownRuleIds, baseline: baseline2, onFile, fileCache, programCache }) {
   const settings = {
     config: program.config,
     owners: program.owners,
@@ -60456,15 +60565,9 @@ function runRules({ program, rules: rules2, today, base, knownRuleIds, baseline:
   const sink = new FindingSink();
   collectFileFindings(active, program.files, settings, sink, onFile, fileCache);
   const baseState = base ? { program: base.program, coverage: computeCoverage(base.program.config, base.program.controls, [...base.program.policies, ...base.program.documents]), ref: base.ref } : void 0;
-  for (const { rule: rule25, severity, options } of active) {
-    if (!isProgramRule(rule25)) continue;
-    const report2 = sink.reporter(rule25, severity);
-    try {
-      rule25.create({ id: rule25.name, options, settings, report: report2, program, coverage, base: baseState });
-    } catch (error2) {
-      throw crashOf(rule25.name, void 0, error2);
-    }
-  }
+  const cache = baseState === void 0 ? programCache : void 0;
+  const keptProgramFindings = cache?.get();
+  if (keptProgramFindings === void 0 || !addKeptProgramFindings(keptProgramFindings, active, sink)) runProgramRules(active, { settings, program, coverage, base: baseState }, sink, cache);
   const all2 = sink.finish();
   const late = new FindingSink();
   const lateReporter = (name, messageId) => {
@@ -60771,9 +60874,6 @@ function codeList(values) {
 }
 function nameOf(id) {
   return id === void 0 ? "(no id)" : `\`${id}\``;
-}
-function placeOf(location) {
-  return `${location.file.path}:${location.file.positionAt(location.span.start).line}`;
 }
 
 // ../../packages/rules/src/rules/codeowners-mismatch.ts
@@ -61129,7 +61229,7 @@ var rule6 = createRule({
       for (const { repeat, first } of repeats(definitions)) {
         context3.report({
           messageId,
-          data: { id: repeat.id, kind: repeat.kind, firstKind: first.kind, first: placeOf(first.at) },
+          data: { id: repeat.id, kind: repeat.kind, firstKind: first.kind, first: first.at },
           at: repeat.at,
           related: [{ at: first.at, message: `\`${first.id}\` is first defined here.` }]
         });
@@ -61377,7 +61477,7 @@ function duplicateChecker(config3, report2) {
     }
     report2({
       messageId: "duplicate",
-      data: { criterion: id, first: placeOf(first) },
+      data: { criterion: id, first },
       at,
       related: [{ at: first, message: `\`${id}\` is first excluded here.` }]
     });
@@ -62439,7 +62539,9 @@ function lint(options = {}) {
   const base = options.base === void 0 ? void 0 : { program: programAt(options.base), ref: options.base };
   const documents = [...program.policies, ...program.documents];
   const entries = new Map(program.files.map((entry) => [entry.file.path, entry]));
-  const fileCache = cache?.fileFindings(settingsKeyOf(parseKey, program, rules2, today, options.rules ?? rules));
+  const settingsKey = settingsKeyOf(parseKey, program, rules2, today, options.rules ?? rules);
+  const fileCache = cache?.fileFindings(settingsKey);
+  const programCache = cache?.programFindings(settingsKey, program, factsWithoutPlaces);
   cache?.primeOutlines(documents, entries);
   const result2 = runRules({
     program,
@@ -62451,7 +62553,8 @@ function lint(options = {}) {
     ...onProgress ? { onFile: (done, total) => {
       onProgress({ phase: "checking", done, total });
     } } : {},
-    ...fileCache ? { fileCache } : {}
+    ...fileCache ? { fileCache } : {},
+    ...programCache ? { programCache } : {}
   });
   cache?.keepOutlines(documents, entries);
   const inputFiles = inputFilesOf(program, cwd, useBaseline ? baselineFile : void 0);

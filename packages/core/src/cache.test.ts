@@ -1,6 +1,8 @@
 import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RuleCreator } from '@trustlint/engine';
+import { rules as builtinRules } from '@trustlint/rules';
 import { TODAY } from '@trustlint/test-support';
 import { SIZES, writeProgram } from '@trustlint/test-support/generate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -108,7 +110,7 @@ describe('the lint cache', () => {
     }
   });
 
-  it('restores an unchanged file without reading it, unless a finding points into it', () => {
+  it('restores an unchanged file without reading it, unless the program rules run and one of their findings points into it', () => {
     const plain = run().findings;
     cachedRun();
     appendFileSync(firstPolicy(), '\nOne more line of prose.\n');
@@ -116,14 +118,22 @@ describe('the lint cache', () => {
     const cached = cachedRun();
     expect(cached.findings).toEqual(edited);
     const files = cached.program.files;
-    const unread = files.filter((entry) => !entry.file.loaded);
-    // A file rule's findings come from the cache with their lines and columns; a program rule's need the file's text.
+    const unread = (result: typeof cached) => result.program.files.filter((entry) => !entry.file.loaded).map((entry) => entry.file.path);
+    // The edit only moved the end of a body: the program rules' findings are kept, with their lines and columns.
     const pointedInto = new Set(cached.findings.filter((finding) => finding.ruleId === 'evidence-missing').map((finding) => finding.file));
     expect(plain.length).toBeGreaterThan(10);
     expect(pointedInto.size).toBeGreaterThan(0);
-    expect(unread.length).toBeGreaterThan(files.length / 2);
-    expect(unread.filter((entry) => pointedInto.has(entry.file.path))).toEqual([]);
-    expect(unread.map((entry) => entry.file.path)).not.toContain(`policies/${readdirOf('policies')[0] ?? ''}`);
+    expect(unread(cached)).toEqual(
+      files.filter((entry) => entry.role !== 'config' && entry.role !== 'owners' && entry.role !== 'codeowners' && entry.file.path !== `policies/${readdirOf('policies')[0] ?? ''}`).map((entry) => entry.file.path),
+    );
+
+    // A control changes status: the program rules run, and read the files their findings point into.
+    const control = firstControl();
+    writeFileSync(control, readFileSync(control, 'utf8').replace(/^status: .*$/m, 'status: planned'));
+    const again = cachedRun();
+    expect(again.findings).toEqual(run().findings);
+    expect(unread(again).length).toBeGreaterThan(files.length / 2);
+    expect(unread(again).filter((path) => pointedInto.has(path))).toEqual([]);
   });
 
   it('stops with file-changed, naming the file, when a file taken to be unchanged turns out to have changed', () => {
@@ -133,6 +143,9 @@ describe('the lint cache', () => {
     const pointedInto = run().findings.find((finding) => finding.ruleId === 'evidence-missing');
     expect(pointedInto).toBeDefined();
     cachedRun();
+    // A control changes status, so that the program rules run and read the files their findings point into.
+    const control = firstControl();
+    writeFileSync(control, readFileSync(control, 'utf8').replace(/^status: .*$/m, 'status: planned'));
     // Without a repository around it, findings name files relative to the program.
     const path = join(program, pointedInto?.file ?? '');
     const text = readFileSync(path, 'utf8');
@@ -149,11 +162,11 @@ describe('the lint cache', () => {
 
   it('writes back the lines of unchanged files as it read them, and the changed file anew', () => {
     cachedRun();
-    const before = readFileSync(cachePath, 'utf8').split('\n').slice(1);
+    const before = readFileSync(cachePath, 'utf8').split('\n').slice(2);
     const policy = firstPolicy();
     appendFileSync(policy, '\nOne more line of prose.\n');
     cachedRun();
-    const after = readFileSync(cachePath, 'utf8').split('\n').slice(1);
+    const after = readFileSync(cachePath, 'utf8').split('\n').slice(2);
     const changed = after.filter((line) => !before.includes(line));
     expect(changed.map((line) => (JSON.parse(line) as [string])[0])).toEqual([`policies/${readdirOf('policies')[0] ?? ''}`]);
     expect(after.length).toBe(before.length);
@@ -265,17 +278,19 @@ describe('the lint cache', () => {
     for (const content of [
       '',
       '{"format": "trustlint-cache/1"',
-      '{"format":"trustlint-cache/3","version":"test-version","parse":"x","settings":"y","files":{"program/owners.yaml":{"hash":1,"findings":"no"}},"runs":{}}',
-      '{"format":"trustlint-cache/3","version":"test-version","parse":"x","settings":"y","files":{"program/owners.yaml":{"hash":"h","facts":{"entities":3}}},"runs":{"r":{"inputs":{"files":{"x":{"size":"big"}}}}}}',
+      '{"format":"trustlint-cache/4","version":"test-version","parse":"x","settings":"y","files":{"program/owners.yaml":{"hash":1,"findings":"no"}},"runs":{}}',
+      '{"format":"trustlint-cache/4","version":"test-version","parse":"x","settings":"y","files":{"program/owners.yaml":{"hash":"h","facts":{"entities":3}}},"runs":{"r":{"inputs":{"files":{"x":{"size":"big"}}}}}}',
       '{"format":"trustlint-cache/1","version":"test-version","parse":"x","settings":"y","files":{},"runs":{}}',
-      '{"format":"trustlint-cache/3","version":"test-version","parse":"x","settings":"y","runs":{}}\n{"files": {"program/owners.yaml"',
-      '{"format":"trustlint-cache/3","version":"test-version","parse":"x","settings":"y","runs":{}}\n["files"]\n["program/owners.yaml", 3]\n[1, {}]\n{}\n',
+      '{"format":"trustlint-cache/4","version":"test-version","parse":"x","settings":"y","runs":{}}\n{"files": {"program/owners.yaml"',
+      '{"format":"trustlint-cache/4","version":"test-version","parse":"x","settings":"y","runs":{}}\n["files"]\n["program/owners.yaml", 3]\n[1, {}]\n{}\n',
       ' {\n  "format": "trustlint-cache/0", "files": 12',
-      '{"format":"trustlint-cache/3","version":"9.0.0"}',
+      '{"format":"trustlint-cache/4","version":"test-version","parse":"x","settings":"y","runs":{}}\n{"key": "k", "findings": [{"finding": 1}]\n',
+      '{"format":"trustlint-cache/4","version":"test-version","parse":"x","settings":"y","runs":{}}\n{"key": "k", "findings": [], "exists": [["a", "yes"]], "files": []}\n["program/owners.yaml", {}]\n',
+      '{"format":"trustlint-cache/4","version":"9.0.0"}',
     ]) {
       writeFileSync(cachePath, content);
       expect(cachedRun().findings).toEqual(plain);
-      expect(cacheHead()).toMatchObject({ format: 'trustlint-cache/3', version: VERSION });
+      expect(cacheHead()).toMatchObject({ format: 'trustlint-cache/4', version: VERSION });
     }
     cachedRun();
     const other = LintCache.open(cachePath, 'another-version');
@@ -300,6 +315,95 @@ describe('the lint cache', () => {
       expect(readFileSync(cachePath, 'utf8')).toBe(content);
     }
     expect(readdirSync(folder).sort()).toEqual([CACHE_FILE_NAME, 'program']);
+  });
+
+  describe("the program rules' findings", () => {
+    /** A program rule that reports nothing and counts how often it runs. */
+    const probe = { runs: 0 };
+    const probeRule = RuleCreator((name) => `https://docs.example/${name}`)<never, Record<string, never>>({
+      name: 'probe',
+      meta: {
+        type: 'suggestion',
+        docs: { description: 'Counts its runs.', category: 'meta' },
+        messages: {},
+        schema: undefined,
+        defaultOptions: {},
+        severity: 'info',
+        scope: 'program',
+      },
+      create() {
+        probe.runs++;
+      },
+    });
+    const withProbe = { rules: [...builtinRules, probeRule] };
+    /** Runs the program rules ran over, since the last call. */
+    function programRuns(): number {
+      const runs = probe.runs;
+      probe.runs = 0;
+      return runs;
+    }
+    const named = (findings: readonly { file: string; related?: readonly { file: string }[] }[]): Set<string> =>
+      new Set(findings.flatMap((finding) => [finding.file, ...(finding.related ?? []).map((related) => related.file)]));
+
+    it('are kept while edits only move things, and made again when what the rules read changes or an edit touches a file they name', () => {
+      const plain = run(withProbe).findings;
+      const policies = readdirOf('policies').map((name) => `policies/${name}`);
+      const quiet = policies.find((path) => !named(plain).has(path));
+      const loud = policies.find((path) => plain.some((finding) => finding.file === path && finding.ruleId === 'broken-link'));
+      expect(quiet).toBeDefined();
+      expect(loud).toBeDefined();
+      expect(cachedRun(withProbe).findings).toEqual(plain);
+      programRuns();
+
+      const edits: [what: string, edit: () => void, rulesRun: number][] = [
+        ['nothing changes', () => undefined, 0],
+        ['prose is added to a policy no finding names', () => { appendFileSync(join(program, quiet ?? ''), '\nOne more paragraph.\n'); }, 0],
+        [
+          'a policy no finding names gains a line above its body',
+          () => {
+            const path = join(program, quiet ?? '');
+            writeFileSync(path, readFileSync(path, 'utf8').replace(/\n---\n/, '\n---\n\nAn opening line.\n'));
+          },
+          0,
+        ],
+        ['a control gains a comment line on top', () => { writeFileSync(firstControl(), `# Reviewed.\n${readFileSync(firstControl(), 'utf8')}`); }, 0],
+        [
+          'a policy a finding names gains a line above its body',
+          () => {
+            const path = join(program, loud ?? '');
+            writeFileSync(path, readFileSync(path, 'utf8').replace(/\n---\n/, '\n---\n\nAn opening line.\n'));
+          },
+          1,
+        ],
+        ['a control stops being implemented', () => { writeFileSync(firstControl(), readFileSync(firstControl(), 'utf8').replace(/^status: .*$/m, 'status: planned')); }, 1],
+        ['a policy gains a link to a file that is not there', () => { appendFileSync(join(program, quiet ?? ''), '\nSee [the plan](./plan.txt).\n'); }, 1],
+        ['the file the link leads to is created', () => { writeFileSync(join(program, 'policies', 'plan.txt'), 'The plan.\n'); }, 1],
+        ['a heading is renamed', () => { writeFileSync(join(program, quiet ?? ''), readFileSync(join(program, quiet ?? ''), 'utf8').replace(/^## (.*)$/m, '## Renamed $1')); }, 1],
+      ];
+      for (const [what, edit, rulesRun] of edits) {
+        edit();
+        const expected = run(withProbe).findings;
+        programRuns();
+        expect(cachedRun(withProbe).findings, what).toEqual(expected);
+        expect(programRuns(), what).toBe(rulesRun);
+      }
+      expect(run(withProbe).findings.some((finding) => finding.message.includes('plan.txt'))).toBe(false);
+    });
+
+    it('are made again under other rule settings, or after a run of other rules', () => {
+      const later = { ...withProbe, today: '2031-01-01' };
+      const expected = run(later).findings;
+      cachedRun(withProbe);
+      programRuns();
+      expect(cachedRun(later).findings).toEqual(expected);
+      expect(programRuns()).toBe(1);
+      expect(cachedRun(later).findings).toEqual(expected);
+      expect(programRuns()).toBe(0);
+      // Only the last set of program findings is kept.
+      cachedRun();
+      expect(cachedRun(later).findings).toEqual(expected);
+      expect(programRuns()).toBe(1);
+    });
   });
 
   it('keeps a file named like an object property as any other', () => {

@@ -1,9 +1,9 @@
 /**
  * The lint cache (`--cache`), one file that CI caches can keep between runs,
- * made of lines of JSON: the first holds the runs, each other line one file,
- * so that a run whose output can be reused reads only the first line, and a
- * run that changed a few files writes the other files' lines back as read.
- * It holds two things:
+ * made of lines of JSON: the first holds the runs, the second the program
+ * rules' findings, each other line one file, so that a run whose output can
+ * be reused reads only the first line, and a run that changed a few files
+ * writes the other files' lines back as read. It holds three things:
  *
  * - per run (a command line), what the run printed and every input it read:
  *   the globs and what they matched (with the folders they listed and those
@@ -18,7 +18,13 @@
  *   Markdown outline of a policy or document, and the file rules' findings,
  *   which hold only while the rule settings (rules and options, config,
  *   owners, CODEOWNERS, today, trustlint's version) are the ones they were
- *   computed under.
+ *   computed under;
+ *
+ * - the program rules' findings of the last run that ran them, which hold
+ *   while the rule settings are the same, and so is every file in what
+ *   program rules read of it, without places (`factsWithoutPlaces` in the
+ *   model): an edit that only moves things, as most edits of prose do,
+ *   leaves them as they were, unless a finding names the edited file.
  *
  * A cache that cannot be read, is not JSON, or was written by another
  * version of trustlint is ignored and replaced. A file at the cache's
@@ -29,12 +35,12 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileFindingsCache, KeyedFinding } from '@trustlint/engine';
-import type { FactsStore, FileFacts, MarkdownDocument, ProgramFile } from '@trustlint/model';
+import type { FileFindingsCache, KeptProgramFinding, KeyedFinding, ProgramFindingsCache } from '@trustlint/engine';
+import type { FactsStore, FileFacts, MarkdownDocument, Program, ProgramFile } from '@trustlint/model';
 import { checkOutput, DiskSource, FileChangedError, findConfigFile, writeOutput, type FileStat, type FolderStamp, type OutputTarget, type ProgramSource, type ReadOutcome } from '@trustlint/model/io';
 import type { MarkdownOutline } from '@trustlint/parser';
 
-const FORMAT = 'trustlint-cache/3';
+const FORMAT = 'trustlint-cache/4';
 
 /** How every trustlint cache, of any version and however damaged after it, begins (`format` is written first). */
 const CACHE_HEAD = /^\s*\{\s*"format"\s*:\s*"trustlint-cache\//;
@@ -86,10 +92,20 @@ interface FileRecord {
   hash: string;
   /** What reading the file yields (its entities, problems and suppressions), under the cache's `parse` key. */
   facts?: FileFacts;
-  outline?: MarkdownOutline;
+  /**
+   * The Markdown outline of a policy or document, as JSON text: a run that
+   * needs few outlines (they are for rules, whose findings are mostly kept)
+   * parses only those, not every file's.
+   */
+  outline?: string;
   /** The file rules' findings, under the cache's `settings`. */
   findings?: KeyedFinding[];
+  /** A hash of what program rules read of the file, without places (see `factsWithoutPlaces`), or of its content when it has no facts. */
+  unplaced?: string;
 }
+
+/** What program rules read of a file, from its facts and outline, without places. */
+type UnplacedView = (facts: FileFacts, outline: MarkdownOutline | undefined) => unknown;
 
 /** The cache's first line. */
 interface CacheHead {
@@ -102,8 +118,19 @@ interface CacheHead {
   runs: Record<string, { inputs: RunInputs; output: unknown }>;
 }
 
-/** Each line after the first: a file's record, by the file's path. */
+/** Each line after the second: a file's record, by the file's path. */
 type CacheFileLine = [path: string, record: FileRecord];
+
+/** The program rules' findings of the last run that ran them, with what they depend on. */
+interface ProgramRecord {
+  /** The key of everything program rules read: the rule settings, and each file's path, role and `unplaced` hash. */
+  key: string;
+  findings: KeyedFinding[];
+  /** Each file existence the rules asked about (a path relative to the program root, and whether it existed). */
+  exists: [path: string, found: boolean][];
+  /** The content hash of each file a finding names: its lines and columns hold only while the file is the same. */
+  files: [path: string, hash: string][];
+}
 
 export function hashText(text: string | Uint8Array): string {
   return createHash('sha1').update(text).digest('base64url');
@@ -309,15 +336,44 @@ function fileRecords(bytes: Buffer, lines: WeakMap<FileRecord, Buffer>): Map<str
   return records;
 }
 
+const isPair = <T>(value: unknown, second: (item: unknown) => item is T): value is [string, T] =>
+  Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && second(value[1]);
+
+const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isKeyedFindings = (value: unknown): value is KeyedFinding[] =>
+  Array.isArray(value) && value.every((item: unknown) => isObject(item) && typeof item.key === 'string' && isObject(item.finding));
+
+function isProgramRecord(value: unknown): value is ProgramRecord {
+  return (
+    isObject(value) &&
+    typeof value.key === 'string' &&
+    isKeyedFindings(value.findings) &&
+    Array.isArray(value.exists) &&
+    value.exists.every((item: unknown) => isPair(item, isBoolean)) &&
+    Array.isArray(value.files) &&
+    value.files.every((item: unknown) => isPair(item, isString))
+  );
+}
+
+/** An outline kept as JSON text, or undefined when the text is damaged (the outline is then read from the document). */
+function parseOutline(text: string): MarkdownOutline | undefined {
+  try {
+    const outline: unknown = JSON.parse(text);
+    return isObject(outline) && Array.isArray(outline.headings) && Array.isArray(outline.links) && Array.isArray(outline.nonProse) ? (outline as unknown as MarkdownOutline) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether a record read from the cache has the shape this version writes (a damaged one is recomputed). */
 function isFileRecord(record: unknown): record is FileRecord {
   if (!isObject(record)) return false;
   const { facts, outline, findings } = record;
   const factsOk =
     facts === undefined || (isObject(facts) && Array.isArray(facts.problems) && Array.isArray(facts.directives) && Array.isArray(facts.entities));
-  const outlineOk = outline === undefined || (isObject(outline) && Array.isArray(outline.headings) && Array.isArray(outline.links) && Array.isArray(outline.nonProse));
-  const findingsOk =
-    findings === undefined || (Array.isArray(findings) && findings.every((item: unknown) => isObject(item) && typeof item.key === 'string' && isObject(item.finding)));
+  const outlineOk = outline === undefined || typeof outline === 'string';
+  const findingsOk = findings === undefined || isKeyedFindings(findings);
   return factsOk && outlineOk && findingsOk;
 }
 
@@ -328,8 +384,12 @@ export class LintCache {
   readonly #runs: Map<string, CacheHead['runs'][string]>;
   /** The per-file records, read from the lines after the first on first use (a reused run never needs them). */
   #files: Map<string, FileRecord> | undefined;
-  /** The lines after the first as read. */
+  /** The lines after the second as read. */
   readonly #filesBytes: Buffer;
+  /** The second line as read: the program record. */
+  readonly #programBytes: Buffer;
+  /** The program record, read on first use (null: none, or damaged). */
+  #program: ProgramRecord | null | undefined;
   /** The line each record was read from, while it is unchanged. */
   readonly #lines = new WeakMap<FileRecord, Buffer>();
   /** Files seen by this run: only they are kept when the cache is written. */
@@ -338,11 +398,36 @@ export class LintCache {
   #recorder: RecordingSource | undefined;
   #dirty = false;
 
-  private constructor(path: string, head: CacheHead, filesBytes: Buffer) {
+  private constructor(path: string, head: CacheHead, programBytes: Buffer, filesBytes: Buffer) {
     this.#path = path;
     this.#data = { format: head.format, version: head.version, parse: head.parse, settings: head.settings };
     this.#runs = new Map(Object.entries(head.runs));
+    this.#programBytes = programBytes;
     this.#filesBytes = filesBytes;
+  }
+
+  get #programRecord(): ProgramRecord | null {
+    if (this.#program === undefined) {
+      let value: unknown;
+      try {
+        value = JSON.parse(this.#programBytes.toString('utf8'));
+      } catch {
+        value = null;
+      }
+      this.#program = isProgramRecord(value) ? value : null;
+    }
+    return this.#program;
+  }
+
+  /** The hash of what program rules read of a file (`view` gives it from the file's facts and outline), kept with its record. */
+  #unplaced(entry: ProgramFile, view: UnplacedView): string {
+    const record = this.#record(entry);
+    if (record.unplaced === undefined) {
+      const document = entry.entities.find((entity) => entity.kind === 'policy' || entity.kind === 'document');
+      record.unplaced = record.facts === undefined ? `content ${record.hash}` : cacheKey(view(record.facts, document?.outline()));
+      this.#touch(record);
+    }
+    return record.unplaced;
   }
 
   get #fileRecords(): Map<string, FileRecord> {
@@ -363,17 +448,22 @@ export class LintCache {
   static open(path: string, version: string): LintCache {
     checkOutput(cacheTarget(path));
     let head: unknown;
+    let programBytes = Buffer.alloc(0);
     let filesBytes = Buffer.alloc(0);
     try {
       const bytes = readFileSync(path);
       const end = bytes.indexOf(NEWLINE);
       head = JSON.parse(bytes.toString('utf8', 0, end < 0 ? bytes.length : end));
-      if (end >= 0) filesBytes = bytes.subarray(end + 1);
+      if (end >= 0) {
+        const programEnd = bytes.indexOf(NEWLINE, end + 1);
+        programBytes = bytes.subarray(end + 1, programEnd < 0 ? bytes.length : programEnd);
+        if (programEnd >= 0) filesBytes = bytes.subarray(programEnd + 1);
+      }
     } catch {
       head = undefined;
     }
-    if (isCacheHead(head, version)) return new LintCache(path, head, filesBytes);
-    const cache = new LintCache(path, { format: FORMAT, version, parse: '', settings: '', runs: {} }, Buffer.alloc(0));
+    if (isCacheHead(head, version)) return new LintCache(path, head, programBytes, filesBytes);
+    const cache = new LintCache(path, { format: FORMAT, version, parse: '', settings: '', runs: {} }, Buffer.alloc(0), Buffer.alloc(0));
     cache.#dirty = true;
     return cache;
   }
@@ -451,6 +541,7 @@ export class LintCache {
       set: (entry, facts) => {
         const record = this.#record(entry);
         record.facts = facts;
+        delete record.unplaced;
         this.#touch(record);
       },
     };
@@ -481,13 +572,65 @@ export class LintCache {
     };
   }
 
+  /**
+   * The program rules' findings kept from the last run that ran them, under
+   * rule settings with this key. They are used again only while, for every
+   * file of the program, what program rules read of it without places is
+   * the same (`view` gives it from the file's facts and outline: the model's
+   * `factsWithoutPlaces`), every file a finding names is the same, and every
+   * file existence the rules asked about is the same. Call it after
+   * `fileFindings`.
+   */
+  programFindings(settings: string, program: Program, view: UnplacedView): ProgramFindingsCache {
+    const entries = new Map(program.files.map((entry) => [entry.file.path, entry]));
+    let key: string | undefined;
+    const keyOf = (): string =>
+      (key ??= cacheKey({
+        settings,
+        root: program.root,
+        repoRoot: program.repoRoot,
+        files: program.files.map((entry) => [entry.file.path, entry.role, this.#unplaced(entry, view)]),
+      }));
+    const hashOf = (path: string): string | undefined => {
+      const entry = entries.get(path);
+      return entry && this.#record(entry).hash;
+    };
+    return {
+      get: () => {
+        const kept = this.#programRecord;
+        if (kept === null || kept.key !== keyOf()) return undefined;
+        if (!kept.files.every(([path, hash]) => hashOf(path) === hash)) return undefined;
+        if (!kept.exists.every(([path, found]) => program.fileExists(path) === found)) return undefined;
+        return kept.findings;
+      },
+      set: (findings: readonly KeptProgramFinding[], existence) => {
+        const files = new Map<string, string>();
+        for (const path of findings.flatMap((finding) => finding.files)) {
+          const hash = hashOf(path);
+          // A finding in a file that is not the program's cannot be checked for changes: none is kept.
+          if (hash === undefined) {
+            this.#program = null;
+            this.#dirty = true;
+            return;
+          }
+          files.set(path, hash);
+        }
+        this.#program = { key: keyOf(), findings: findings.map(({ finding, key: fingerprintKey }) => ({ finding, key: fingerprintKey })), exists: [...existence], files: [...files] };
+        this.#dirty = true;
+      },
+    };
+  }
+
   /** Gives documents whose content is cached their outline, so that their Markdown is not read again. */
   primeOutlines(documents: readonly MarkdownDocument[], entries: ReadonlyMap<string, ProgramFile>): void {
     for (const document of documents) {
       const entry = entries.get(document.file.path);
       if (entry === undefined) continue;
-      const outline = this.#record(entry).outline;
-      if (outline !== undefined) document.outline = () => outline;
+      const text = this.#record(entry).outline;
+      if (text === undefined) continue;
+      const read = document.outline.bind(document);
+      let outline: MarkdownOutline | undefined;
+      document.outline = () => (outline ??= parseOutline(text) ?? read());
     }
   }
 
@@ -498,7 +641,7 @@ export class LintCache {
       if (entry === undefined) continue;
       const record = this.#record(entry);
       if (record.outline !== undefined) continue;
-      record.outline = document.outline();
+      record.outline = JSON.stringify(document.outline());
       this.#touch(record);
     }
   }
@@ -516,7 +659,8 @@ export class LintCache {
     if (!this.#dirty) return;
     // JSON has no raw line breaks, so each value is one line. `format` comes first (see CACHE_HEAD).
     const head: CacheHead = { ...this.#data, runs: Object.fromEntries(this.#runs) };
-    const parts: Uint8Array[] = [Buffer.from(`${JSON.stringify(head)}\n`)];
+    const program = this.#program === undefined ? this.#programBytes : Buffer.from(JSON.stringify(this.#program));
+    const parts: Uint8Array[] = [Buffer.from(`${JSON.stringify(head)}\n`), program, Buffer.from('\n')];
     if (this.#files === undefined) parts.push(this.#filesBytes);
     else {
       const newline = Buffer.from('\n');

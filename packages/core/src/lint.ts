@@ -29,6 +29,7 @@ import {
   defaultConfig,
   detectLayout,
   displayPath,
+  factsWithoutPlaces,
   findConfigFile,
   findRepoRoot,
   GitSource,
@@ -234,7 +235,9 @@ export function lint(options: LintOptions = {}): LintResult {
   const base = options.base === undefined ? undefined : { program: programAt(options.base), ref: options.base };
   const documents = [...program.policies, ...program.documents];
   const entries = new Map(program.files.map((entry) => [entry.file.path, entry]));
-  const fileCache = cache?.fileFindings(settingsKeyOf(parseKey, program, rules, today, options.rules ?? builtinRules));
+  const settingsKey = settingsKeyOf(parseKey, program, rules, today, options.rules ?? builtinRules);
+  const fileCache = cache?.fileFindings(settingsKey);
+  const programCache = cache?.programFindings(settingsKey, program, factsWithoutPlaces);
   cache?.primeOutlines(documents, entries);
   const result = runRules({
     program,
@@ -245,6 +248,7 @@ export function lint(options: LintOptions = {}): LintResult {
     ...(baseline ? { baseline } : {}),
     ...(onProgress ? { onFile: (done: number, total: number) => { onProgress({ phase: 'checking', done, total }); } } : {}),
     ...(fileCache ? { fileCache } : {}),
+    ...(programCache ? { programCache } : {}),
   });
   cache?.keepOutlines(documents, entries);
   const inputFiles = inputFilesOf(program, cwd, useBaseline ? baselineFile : undefined);

@@ -29,4 +29,14 @@ export {
   type RuleSettings,
   type Severity,
 } from './rule.js';
-export { BASELINE_RULE, runFileRules, runRules, type FileFindingsCache, type KeyedFinding, type RunInput, type RunResult } from './runner.js';
+export {
+  BASELINE_RULE,
+  runFileRules,
+  runRules,
+  type FileFindingsCache,
+  type KeptProgramFinding,
+  type KeyedFinding,
+  type ProgramFindingsCache,
+  type RunInput,
+  type RunResult,
+} from './runner.js';

@@ -75,7 +75,12 @@ export interface RelatedDescriptor {
 
 export interface ReportDescriptor<MessageIds extends string> {
   messageId: MessageIds;
-  data?: Readonly<Record<string, string | number>>;
+  /**
+   * The placeholders' values. A location is written as `file:line`: a rule
+   * names another place this way, never by writing a position into a string,
+   * so that a cache can reuse a report after edits that only move text.
+   */
+  data?: Readonly<Record<string, string | number | Location>>;
   at: Location;
   /** Other places that explain the finding (the first definition of a duplicate). */
   related?: readonly RelatedDescriptor[];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { RuleCrashError } from './errors.js';
 import { resolveRules } from './resolve.js';
 import { RuleCreator } from './rule.js';
-import { runRules } from './runner.js';
+import { runRules, type KeptProgramFinding, type ProgramFindingsCache } from './runner.js';
 
 const createRule = RuleCreator((name) => `https://docs.example/${name}`);
 
@@ -146,5 +146,90 @@ describe('runRules', () => {
     });
     const p = program();
     expect(() => runRules({ program: p, rules: resolveRules([sloppy], p.config), today: TODAY })).toThrow(/Message placeholder \{\{allowed\}\} has no data/);
+  });
+
+  it('writes a location in a placeholder as file:line', () => {
+    const pointer = createRule<'here', Record<string, never>>({
+      ...countControls,
+      name: 'pointer',
+      meta: { ...countControls.meta, messages: { here: 'See {{place}} ({{count}}).' } },
+      create(context) {
+        const [first, second] = context.program.controls;
+        if (first && second) context.report({ messageId: 'here', data: { place: first.locate(['owner']), count: 2 }, at: second.locate() });
+      },
+    });
+    const p = program();
+    const { findings } = runRules({ program: p, rules: resolveRules([pointer], p.config), today: TODAY });
+    expect(findings.map((f) => [f.file, f.message])).toEqual([['controls/b.yaml', 'See controls/a.yaml:2 (2).']]);
+  });
+
+  describe('with a cache of program findings', () => {
+    const asking = createRule<'exists', Record<string, never>>({
+      ...countControls,
+      name: 'asking',
+      meta: { ...countControls.meta, messages: { exists: '{{path}} exists: {{found}} (see {{other}}).' } },
+      create(context) {
+        const [first, second] = context.program.controls;
+        for (const path of ['controls/a.yaml', 'evidence/none.yaml']) {
+          if (first && second) {
+            context.report({
+              messageId: 'exists',
+              data: { path, found: String(context.program.fileExists(path)), other: second.locate() },
+              at: first.locate(['id']),
+              related: [{ at: context.program.files[0]?.entities[0]?.locate() ?? first.locate(), message: 'here' }],
+            });
+          }
+        }
+      },
+    });
+
+    /** A cache that keeps what it is given and counts the runs that gave it findings. */
+    function memoryCache() {
+      const kept: { findings?: readonly KeptProgramFinding[]; existence?: ReadonlyMap<string, boolean>; sets: number } = { sets: 0 };
+      const cache: ProgramFindingsCache = {
+        get: () => kept.findings,
+        set: (findings, existence) => {
+          Object.assign(kept, { findings, existence, sets: kept.sets + 1 });
+        },
+      };
+      return { cache, kept };
+    }
+
+    it('keeps the program rules\' findings with the files they name and the existences the rules asked about, and uses them instead of the rules', () => {
+      const p = program();
+      const rules = resolveRules([ownerRequired, countControls, asking], p.config);
+      const plain = runRules({ program: p, rules, today: TODAY }).findings;
+      const { cache, kept } = memoryCache();
+      expect(runRules({ program: p, rules, today: TODAY, programCache: cache }).findings).toEqual(plain);
+      expect(kept.sets).toBe(1);
+      expect(kept.findings?.map(({ finding, files }) => [finding.ruleId, finding.message, files])).toEqual([
+        ['count-controls', '2 controls, 32 uncovered criteria.', ['controls/a.yaml']],
+        ['asking', 'controls/a.yaml exists: true (see controls/b.yaml:1).', ['controls/a.yaml', 'controls/b.yaml']],
+        ['asking', 'evidence/none.yaml exists: false (see controls/b.yaml:1).', ['controls/a.yaml', 'controls/b.yaml']],
+      ]);
+      // Each with the key of its fingerprint, which begins with the rule and the file.
+      expect(kept.findings?.map(({ key }) => key.split('\u0000').slice(0, 2))).toEqual(kept.findings?.map(({ finding }) => [finding.ruleId, finding.file]));
+      expect([...(kept.existence ?? [])]).toEqual([
+        ['controls/a.yaml', true],
+        ['evidence/none.yaml', false],
+      ]);
+      // The second run takes its program findings from the cache: the program rules do not run.
+      const silent = rules.map((resolved) => (resolved.rule.meta.scope === 'program' ? { ...resolved, rule: { ...resolved.rule, create: () => expect.unreachable() } } : resolved));
+      expect(runRules({ program: p, rules: silent, today: TODAY, programCache: cache }).findings).toEqual(plain);
+      expect(kept.sets).toBe(1);
+    });
+
+    it('runs the program rules when a kept finding is of a rule that is not on, and with a base revision', () => {
+      const p = program();
+      const { cache, kept } = memoryCache();
+      runRules({ program: p, rules: resolveRules([countControls, asking], p.config), today: TODAY, programCache: cache });
+      const onlyCount = resolveRules([countControls], p.config);
+      expect(runRules({ program: p, rules: onlyCount, today: TODAY, programCache: cache }).findings.map((f) => f.ruleId)).toEqual(['count-controls']);
+      expect(kept.sets).toBe(2);
+      const before = kept.findings;
+      runRules({ program: p, rules: onlyCount, today: TODAY, base: { program: p, ref: 'main' }, programCache: cache });
+      expect(kept.sets).toBe(2);
+      expect(kept.findings).toBe(before);
+    });
   });
 });

@@ -4,7 +4,7 @@
  * baseline take out what they accept, and what they accept in vain is
  * reported in turn.
  */
-import { computeCoverage, interpolate, type Coverage, type Program, type ProgramFile } from '@trustlint/model';
+import { computeCoverage, interpolate, type Coverage, type Location, type Program, type ProgramFile } from '@trustlint/model';
 import { applyBaseline, type Baseline } from './baseline.js';
 import { crashOf } from './errors.js';
 import { compareFindings, rangeOfLocation, type Finding } from './finding.js';
@@ -15,6 +15,7 @@ import {
   isProgramRule,
   type AnyRule,
   type FileVisitors,
+  type ProgramRuleContext,
   type ReportDescriptor,
   type RuleSettings,
   type Severity,
@@ -42,6 +43,38 @@ export interface FileFindingsCache {
   set(entry: ProgramFile, findings: readonly KeyedFinding[]): void;
 }
 
+/**
+ * A program rule's finding as a cache keeps it, with every file it names:
+ * where it is, its related places, and the places its message names. It
+ * holds while those files and all that program rules read are the same.
+ */
+export interface KeptProgramFinding extends KeyedFinding {
+  files: string[];
+}
+
+/**
+ * Keeps the program rules' findings (a cache). When `get` returns findings,
+ * they are used instead of running the program rules; otherwise the rules
+ * run, and `set` receives their findings and every file existence they
+ * asked about (`Program.fileExists`). Not used with a base revision.
+ */
+export interface ProgramFindingsCache {
+  get(): readonly KeyedFinding[] | undefined;
+  set(findings: readonly KeptProgramFinding[], existence: ReadonlyMap<string, boolean>): void;
+}
+
+function isLocation(value: string | number | Location): value is Location {
+  return typeof value === 'object';
+}
+
+/** A report's placeholder values as text: a location as `file:line`. */
+function placeholders(data: ReportDescriptor<string>['data']): Readonly<Record<string, string | number>> | undefined {
+  if (data === undefined || !Object.values(data).some(isLocation)) return data as Readonly<Record<string, string | number>> | undefined;
+  return Object.fromEntries(
+    Object.entries(data).map(([key, value]) => [key, isLocation(value) ? `${value.file.path}:${value.file.positionAt(value.span.start).line}` : value]),
+  );
+}
+
 /** Collects findings with the key their fingerprint is made from. */
 class FindingSink {
   readonly findings: Finding[] = [];
@@ -61,7 +94,7 @@ class FindingSink {
     return (descriptor) => {
       const template = rule.meta.messages[descriptor.messageId];
       if (template === undefined) throw new Error(`Rule \`${rule.name}\` reported an undeclared message id \`${descriptor.messageId}\``);
-      const message = interpolate(template, descriptor.data);
+      const message = interpolate(template, placeholders(descriptor.data));
       const finding: Finding = {
         ruleId: rule.name,
         severity,
@@ -176,6 +209,8 @@ export interface RunInput {
   onFile?: (checked: number, total: number) => void;
   /** File rule findings kept from an earlier run, for files that have not changed. */
   fileCache?: FileFindingsCache;
+  /** Program rule findings kept from an earlier run over a program that has not changed in what they read (ignored with `base`). */
+  programCache?: ProgramFindingsCache;
 }
 
 export interface RunResult {
@@ -187,7 +222,65 @@ export interface RunResult {
   baselined: number;
 }
 
-export function runRules({ program, rules, today, base, knownRuleIds, baseline, onFile, fileCache }: RunInput): RunResult {
+/** Adds kept program findings; false (and nothing added) when one is of a rule that is not on. */
+function addKeptProgramFindings(kept: readonly KeyedFinding[], active: readonly ResolvedRule[], sink: FindingSink): boolean {
+  const programRules = new Set(active.filter(({ rule }) => isProgramRule(rule)).map(({ rule }) => rule.name));
+  if (!kept.every(({ finding }) => programRules.has(finding.ruleId))) return false;
+  for (const { finding, key } of kept) sink.add({ finding: { ...finding }, key });
+  return true;
+}
+
+/** Every file a report names. */
+function filesOf({ at, related, data }: ReportDescriptor<string>): string[] {
+  const files = new Set([at.file.path]);
+  for (const item of related ?? []) files.add(item.at.file.path);
+  for (const value of Object.values(data ?? {})) if (isLocation(value)) files.add(value.file.path);
+  return [...files];
+}
+
+/** Runs the program rules; with a cache, gives it their findings and every file existence they asked about. */
+function runProgramRules(
+  active: readonly ResolvedRule[],
+  context: Omit<ProgramRuleContext<string, object>, 'id' | 'options' | 'report'>,
+  sink: FindingSink,
+  cache: ProgramFindingsCache | undefined,
+): void {
+  const start = sink.findings.length;
+  const named: string[][] = [];
+  const existence = new Map<string, boolean>();
+  const { program } = context;
+  const seen: Program = cache
+    ? {
+        ...program,
+        fileExists: (path) => {
+          const found = program.fileExists(path);
+          existence.set(path, found);
+          return found;
+        },
+      }
+    : program;
+  for (const { rule, severity, options } of active) {
+    if (!isProgramRule(rule)) continue;
+    const reporter = sink.reporter(rule, severity);
+    const report: Reporter = cache
+      ? (descriptor) => {
+          reporter(descriptor);
+          named.push(filesOf(descriptor));
+        }
+      : reporter;
+    try {
+      rule.create({ ...context, id: rule.name, options, report, program: seen });
+    } catch (error) {
+      throw crashOf(rule.name, undefined, error);
+    }
+  }
+  cache?.set(
+    sink.keyedFrom(start).map((keyed, index) => ({ ...keyed, files: named[index] ?? [] })),
+    existence,
+  );
+}
+
+export function runRules({ program, rules, today, base, knownRuleIds, baseline, onFile, fileCache, programCache }: RunInput): RunResult {
   const settings: RuleSettings = {
     config: program.config,
     owners: program.owners,
@@ -202,15 +295,10 @@ export function runRules({ program, rules, today, base, knownRuleIds, baseline, 
   const baseState = base
     ? { program: base.program, coverage: computeCoverage(base.program.config, base.program.controls, [...base.program.policies, ...base.program.documents]), ref: base.ref }
     : undefined;
-  for (const { rule, severity, options } of active) {
-    if (!isProgramRule(rule)) continue;
-    const report = sink.reporter(rule, severity);
-    try {
-      rule.create({ id: rule.name, options, settings, report, program, coverage, base: baseState });
-    } catch (error) {
-      throw crashOf(rule.name, undefined, error);
-    }
-  }
+  // The program rules' findings are kept and used again only without a base: the cache does not know the base program.
+  const cache = baseState === undefined ? programCache : undefined;
+  const keptProgramFindings = cache?.get();
+  if (keptProgramFindings === undefined || !addKeptProgramFindings(keptProgramFindings, active, sink)) runProgramRules(active, { settings, program, coverage, base: baseState }, sink, cache);
   const all = sink.finish();
 
   const late = new FindingSink();

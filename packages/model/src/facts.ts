@@ -14,7 +14,7 @@
  * the files that changed. The facts are only valid for the file's content
  * and the config they were read under; the cache keys them by both.
  */
-import { lookupPath, SourceFile, type DataPath, type Span, type YamlNode } from '@trustlint/parser';
+import { lookupPath, SourceFile, type DataPath, type MarkdownOutline, type Span, type YamlNode } from '@trustlint/parser';
 import type { Directive } from './directives.js';
 import { markdownReaders, type Located } from './entities.js';
 import { fileStart, type Location } from './location.js';
@@ -123,6 +123,31 @@ export function factsOf(entry: ProgramFile): FileFacts {
   };
 }
 
+/** A file restored from facts, parsed again on first use (at most once) for what the facts do not hold. */
+class Reparsed {
+  #entry: ProgramFile | undefined;
+  readonly #file: SourceFile;
+  readonly #kept: number;
+  readonly #reparse: () => ProgramFile;
+
+  constructor(file: SourceFile, kept: number, reparse: () => ProgramFile) {
+    this.#file = file;
+    this.#kept = kept;
+    this.#reparse = reparse;
+  }
+
+  get entry(): ProgramFile {
+    if (this.#entry === undefined) {
+      const parsed = this.#reparse();
+      if (parsed.entities.length !== this.#kept) {
+        throw new Error(`The cached facts of ${this.#file.path} do not match its content (${this.#kept} entities kept, ${parsed.entities.length} read); delete the cache.`);
+      }
+      this.#entry = parsed;
+    }
+    return this.#entry;
+  }
+}
+
 /**
  * Gives an entry that was read but not parsed its problems, suppressions and
  * entities from facts. `reparse` builds the same entry by parsing, for what
@@ -130,31 +155,82 @@ export function factsOf(entry: ProgramFile): FileFacts {
  */
 export function restoreFromFacts(entry: ProgramFile, facts: FileFacts, reparse: () => ProgramFile): Entity[] {
   const { file } = entry;
-  let parsed: ProgramFile | undefined;
-  const fresh = (): ProgramFile => {
-    if (parsed === undefined) {
-      parsed = reparse();
-      if (parsed.entities.length !== facts.entities.length) {
-        throw new Error(`The cached facts of ${file.path} do not match its content (${facts.entities.length} entities kept, ${parsed.entities.length} read); delete the cache.`);
-      }
-    }
-    return parsed;
-  };
+  const again = new Reparsed(file, facts.entities.length, reparse);
   entry.problems = facts.problems;
   entry.directives = facts.directives;
-  Object.defineProperty(entry, 'documents', { get: () => fresh().documents, enumerable: true, configurable: true });
+  Object.defineProperty(entry, 'documents', {
+    get() {
+      return again.entry.documents;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  // Methods and a class, not arrow functions in named places: the CLI's bundle keeps function names, at a cost for each one made.
   const entities = facts.entities.map(({ fields, places }, index) => {
-    const freshEntity = (): Entity => fresh().entities[index] as Entity;
     const entity = decode(fields, file) as Record<string, unknown>;
     entity.file = file;
-    entity.locate = places === null ? () => fileStart(file) : locator(file, places, (path, target) => freshEntity().locate(path, target));
+    entity.locate = places === null ? () => fileStart(file) : locator(file, places, (path, target) => (again.entry.entities[index] as Entity).locate(path, target));
     if (entity.kind === 'policy' || entity.kind === 'document') Object.assign(entity, markdownReaders(file, entity.frontMatter as Parameters<typeof markdownReaders>[1]));
-    Object.defineProperty(entity, 'node', { get: () => freshEntity().node, enumerable: true, configurable: true });
-    Object.defineProperty(entity, 'value', { get: () => freshEntity().value, enumerable: true, configurable: true });
+    Object.defineProperties(entity, {
+      node: {
+        get() {
+          return (again.entry.entities[index] as Entity).node;
+        },
+        enumerable: true,
+        configurable: true,
+      },
+      value: {
+        get() {
+          return (again.entry.entities[index] as Entity).value;
+        },
+        enumerable: true,
+        configurable: true,
+      },
+    });
     return entity as unknown as Entity;
   });
   entry.entities.push(...entities);
   return entities;
+}
+
+/** Keys whose numbers are places in the file (a front matter's end, a directive's line), not values. */
+const PLACE_NUMBERS = new Set(['bodyStart', 'targetLine']);
+
+function isSpanLike(record: Record<string, unknown>): boolean {
+  const keys = Object.keys(record);
+  if (keys.length === 1 && keys[0] === AT) return true;
+  return keys.length === 2 && typeof record.start === 'number' && typeof record.end === 'number';
+}
+
+/** A value of the facts or the outline with every span, location and place number written as 0. */
+function unplaced(value: unknown, key?: string): unknown {
+  if (typeof value === 'number') return key !== undefined && PLACE_NUMBERS.has(key) ? 0 : value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => unplaced(item));
+  const record = value as Record<string, unknown>;
+  if (isSpanLike(record)) return 0;
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(record)) out[name] = unplaced(record[name], name);
+  return out;
+}
+
+/**
+ * What a program rule can read of a file, without where anything is: its
+ * facts and its Markdown outline, with every span, location and line
+ * written as 0 (so that their presence still counts) and each entity's
+ * places reduced to the names of its keys. Two versions of a file that give
+ * the same value differ only in where things are, as when prose or a
+ * comment was added or removed: program rules, which read facts and name
+ * places only by locations, report the same of both, at moved places. A
+ * cache keys the program rules' reports by it.
+ */
+export function factsWithoutPlaces(facts: FileFacts, outline: MarkdownOutline | undefined): unknown {
+  return {
+    problems: unplaced(facts.problems),
+    directives: unplaced(facts.directives),
+    entities: facts.entities.map(({ fields, places }) => ({ fields: unplaced(fields), keys: places?.keys.map(([key]) => key) ?? null })),
+    outline: outline === undefined ? null : unplaced(outline),
+  };
 }
 
 /** `locate` from an entity's places, falling back to `deeper` for paths deeper than one key. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SourceFile } from '@trustlint/parser';
-import { andList, codeList, expectedId, nameOf, placeOf, someOf } from './wording.js';
+import { andList, codeList, expectedId, nameOf, someOf } from './wording.js';
 
 const options = { noun: 'the id of a policy', none: 'the program has none' };
 
@@ -29,11 +28,9 @@ describe('wording', () => {
     expect(andList(['Security', 'Availability', 'Confidentiality'])).toBe('Security, Availability and Confidentiality');
   });
 
-  it('names entities and places', () => {
+  it('names entities', () => {
     expect(nameOf('AC-01')).toBe('`AC-01`');
     expect(nameOf(undefined)).toBe('(no id)');
-    const file = new SourceFile('controls/a.yaml', 'id: A\nid: B\n');
-    expect(placeOf({ file, span: { start: 10, end: 11 } })).toBe('controls/a.yaml:2');
   });
   it('lists values in backticks, joined with "and"', () => {
     expect([[], ['a'], ['a', 'b'], ['a', 'b', 'c']].map(codeList)).toEqual(['', '`a`', '`a` and `b`', '`a`, `b` and `c`']);

@@ -1,8 +1,8 @@
 /**
  * Phrases that several rules' messages share: what was expected instead of
- * an unknown id, lists joined with "and", and where something is written.
+ * an unknown id, lists joined with "and".
  */
-import { orList, suggest, type Location } from '@trustlint/model';
+import { orList, suggest } from '@trustlint/model';
 
 /** How many known ids a message lists when none is close. */
 const LISTED = 5;
@@ -49,9 +49,4 @@ export function codeList(values: readonly string[]): string {
 /** An entity's id in backticks, or `(no id)` when it has none. */
 export function nameOf(id: string | undefined): string {
   return id === undefined ? '(no id)' : `\`${id}\``;
-}
-
-/** `file:line` of a location, to name another place in a message. */
-export function placeOf(location: Location): string {
-  return `${location.file.path}:${location.file.positionAt(location.span.start).line}`;
 }

@@ -5,7 +5,6 @@
  */
 import type { Location, Owners } from '@trustlint/model';
 import { createRule } from '../create-rule.js';
-import { placeOf } from '../wording.js';
 
 export type Options = Record<string, never>;
 export type MessageIds = 'duplicateControl' | 'duplicatePolicy' | 'duplicateOwner';
@@ -75,7 +74,7 @@ export const rule = createRule<MessageIds, Options>({
       for (const { repeat, first } of repeats(definitions)) {
         context.report({
           messageId,
-          data: { id: repeat.id, kind: repeat.kind, firstKind: first.kind, first: placeOf(first.at) },
+          data: { id: repeat.id, kind: repeat.kind, firstKind: first.kind, first: first.at },
           at: repeat.at,
           related: [{ at: first.at, message: `\`${first.id}\` is first defined here.` }],
         });

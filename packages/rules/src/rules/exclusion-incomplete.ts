@@ -10,7 +10,7 @@ import type { ReportDescriptor } from '@trustlint/engine';
 import { inScopeCategories, orList, type Config, type Exclusion, type Location, type Owners, type Team } from '@trustlint/model';
 import { createRule } from '../create-rule.js';
 import { FRAMEWORK_TITLES, closestCriteria, LEGACY_SUCCESSORS_NAMED, legacyIsoSuccessors, locateInConfig, outOfScope, suggestionProbe } from '../criteria.js';
-import { expectedId, placeOf, someOf } from '../wording.js';
+import { expectedId, someOf } from '../wording.js';
 
 export type Options = Record<string, never>;
 export type MessageIds =
@@ -134,7 +134,7 @@ function duplicateChecker(config: Config, report: Report): (exclusion: Exclusion
     }
     report({
       messageId: 'duplicate',
-      data: { criterion: id, first: placeOf(first) },
+      data: { criterion: id, first },
       at,
       related: [{ at: first, message: `\`${id}\` is first excluded here.` }],
     });
