@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeText, DiskSource } from './files.js';
+import { decodeText, DiskSource, isInside } from './files.js';
 
 const isWindows = process.platform === 'win32';
 
@@ -93,6 +93,26 @@ describe('DiskSource', () => {
   it.skipIf(process.getuid?.() === 0 || isWindows)('reports a file it may not read', () => {
     chmodSync(join(repo, 'controls/a.yaml'), 0o000);
     expect(new DiskSource(repo).read('controls/a.yaml', MAX)).toEqual({ ok: false, code: 'unreadable', reason: 'permission denied' });
+  });
+});
+
+describe('isInside', () => {
+  it('tells paths inside a folder from those that lead out of it, however they are written', () => {
+    const cases: [folder: string, path: string, inside: boolean][] = [
+      ['/repo', '/repo', true],
+      ['/repo', '/repo/policies/a.md', true],
+      ['/repo/', '/repo/a.md', true],
+      ['/', '/etc/passwd', true],
+      ['/repo', '/repository/a.md', false],
+      ['/repo', '/repo/../etc/passwd', false],
+      ['/repo', '/repo/policies/../../etc', false],
+      ['/repo', '/repo/policies/../a.md', true],
+      ['/repo', '/repo/..a.md', true],
+      ['/repo/sub/..', '/repo/a.md', true],
+      ['/repo/sub/..', '/repo/sub/../a.md', true],
+      ['/repo', '/etc', false],
+    ];
+    expect(cases.map(([folder, path]) => isInside(folder, path))).toEqual(cases.map(([, , inside]) => inside));
   });
 });
 

@@ -194,7 +194,13 @@ export class DiskSource implements ProgramSource {
   }
 }
 
+/** A `..` segment, which may lead out of a folder. */
+const PARENT_SEGMENT = /(?:^|[\\/])\.\.(?:[\\/]|$)/;
+
+/** Whether `path` is `folder` or inside it (by their text: links are not followed). */
 export function isInside(folder: string, path: string): boolean {
+  // Most paths asked about are joined to the folder: tell those without resolving both.
+  if (isAbsolute(folder) && path.startsWith(folder) && (folder.endsWith(sep) || path[folder.length] === sep) && !PARENT_SEGMENT.test(path.slice(folder.length))) return true;
   const rel = relative(folder, path);
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
