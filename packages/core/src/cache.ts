@@ -312,8 +312,9 @@ function isCacheHead(value: unknown, version: string): value is CacheHead {
 const NEWLINE = 0x0a;
 
 /**
- * The per-file records of the lines after the first, each with its line's
- * bytes (a view of `bytes`, not a copy); a damaged line is left out.
+ * The per-file records of the lines after the second, each with its line's
+ * bytes and line break (a view of `bytes`, not a copy); a damaged line is
+ * left out.
  */
 function fileRecords(bytes: Buffer, lines: WeakMap<FileRecord, Buffer>): Map<string, FileRecord> {
   const records = new Map<string, FileRecord>();
@@ -321,6 +322,7 @@ function fileRecords(bytes: Buffer, lines: WeakMap<FileRecord, Buffer>): Map<str
     const found = bytes.indexOf(NEWLINE, start);
     const end = found < 0 ? bytes.length : found;
     const line = bytes.subarray(start, end);
+    const lineWithBreak = bytes.subarray(start, end + 1);
     start = end + 1;
     let value: unknown;
     try {
@@ -331,9 +333,21 @@ function fileRecords(bytes: Buffer, lines: WeakMap<FileRecord, Buffer>): Map<str
     if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || !isObject(value[1])) continue;
     const [path, record] = value as CacheFileLine;
     records.set(path, record);
-    lines.set(record, line);
+    lines.set(record, lineWithBreak);
   }
   return records;
+}
+
+/** Parts, with each run of views that follow each other in one buffer made one view. */
+function joinAdjacent(parts: readonly Uint8Array[]): Uint8Array[] {
+  const joined: Uint8Array[] = [];
+  for (const part of parts) {
+    const last = joined.at(-1);
+    if (last !== undefined && last.buffer === part.buffer && last.byteOffset + last.length === part.byteOffset) {
+      joined[joined.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.length + part.length);
+    } else joined.push(part);
+  }
+  return joined;
 }
 
 const isPair = <T>(value: unknown, second: (item: unknown) => item is T): value is [string, T] =>
@@ -390,7 +404,7 @@ export class LintCache {
   readonly #programBytes: Buffer;
   /** The program record, read on first use (null: none, or damaged). */
   #program: ProgramRecord | null | undefined;
-  /** The line each record was read from, while it is unchanged. */
+  /** The line each record was read from (with its line break, when it had one), while it is unchanged. */
   readonly #lines = new WeakMap<FileRecord, Buffer>();
   /** Files seen by this run: only they are kept when the cache is written. */
   readonly #seen = new Set<string>();
@@ -663,10 +677,14 @@ export class LintCache {
     const parts: Uint8Array[] = [Buffer.from(`${JSON.stringify(head)}\n`), program, Buffer.from('\n')];
     if (this.#files === undefined) parts.push(this.#filesBytes);
     else {
-      const newline = Buffer.from('\n');
-      for (const [path, record] of this.#files) parts.push(this.#lines.get(record) ?? Buffer.from(JSON.stringify([path, record] satisfies CacheFileLine)), newline);
+      for (const [path, record] of this.#files) {
+        const line = this.#lines.get(record);
+        if (line === undefined) parts.push(Buffer.from(`${JSON.stringify([path, record] satisfies CacheFileLine)}\n`));
+        else parts.push(...(line.at(-1) === NEWLINE ? [line] : [line, Buffer.from('\n')]));
+      }
     }
-    writeOutput(cacheTarget(this.#path), Buffer.concat(parts));
+    // The unchanged files' lines, as read, are written from where they were read, without copying them.
+    writeOutput(cacheTarget(this.#path), joinAdjacent(parts));
     this.#dirty = false;
   }
 }

@@ -82,7 +82,7 @@ export {
 export { ConfigError, FileChangedError, TrustlintError, type ConfigProblem } from './errors.js';
 export { changedLines, GitSource, type ChangedLines } from './git.js';
 export { safeJson } from './safe-json.js';
-export { checkOutput, createFileExclusive, OWN_HEAD_BYTES, sameFile, writeFileAtomic, writeOutput, type InputFile, type OutputTarget, type OwnFileRule } from './write.js';
+export { checkOutput, createFileExclusive, OWN_HEAD_BYTES, sameFile, writeFileAtomic, writeOutput, type InputFile, type OutputContent, type OutputTarget, type OwnFileRule } from './write.js';
 export { decodeText, DiskSource, isInside, MemorySource, type DecodeOutcome, type FileStat, type FolderStamp, type ProgramSource, type ReadOutcome } from './files.js';
 export { fileStart, locateIn, type Location } from './location.js';
 export { findRepoRoot, repoRelative } from './repo.js';

@@ -9,4 +9,4 @@ export { CONFIG_FILE_NAMES, findConfigFile } from './config-file.js';
 export { localToday, parseDate } from './dates.js';
 export { FileChangedError, TrustlintError } from './errors.js';
 export { DiskSource, type FileStat, type FolderStamp, type ProgramSource, type ReadFailure, type ReadOutcome } from './files.js';
-export { checkOutput, writeOutput, type InputFile, type OutputTarget } from './write.js';
+export { checkOutput, writeOutput, type InputFile, type OutputContent, type OutputTarget } from './write.js';

@@ -34,6 +34,15 @@ describe('writing files', () => {
     expect(readdirSync(dir)).toEqual(['report.json']);
   });
 
+  it('writes bytes given in parts in their order, however many and however large', () => {
+    const path = join(dir, '.trustlintcache');
+    const big = Buffer.alloc(3 << 20, 'x');
+    const parts = [Buffer.from('head\n'), new Uint8Array(), ...Array.from({ length: 3000 }, (_, index) => Buffer.from(`${index}\n`)), big.subarray(5, 2 << 20), Buffer.from('end')];
+    writeFileAtomic(path, parts);
+    expect(readFileSync(path)).toEqual(Buffer.concat(parts));
+    expect(readdirSync(dir)).toEqual(['.trustlintcache']);
+  });
+
   it('creates a file only when nothing is there, and never overwrites', () => {
     const path = join(dir, 'owners.yaml');
     expect(createFileExclusive(path, 'first')).toBe(true);

@@ -21,7 +21,7 @@
  * says what was not written where, and what was expected.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, linkSync, lstatSync, openSync, readlinkSync, readSync, renameSync, rmSync, statSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { closeSync, linkSync, lstatSync, openSync, readlinkSync, readSync, renameSync, rmSync, statSync, writeFileSync, writevSync, type BigIntStats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { TrustlintError } from './errors.js';
 
@@ -57,15 +57,40 @@ export interface OutputTarget {
 /** How much of an existing file `OwnFileRule.isOwn` is shown. */
 export const OWN_HEAD_BYTES = 4096;
 
+/** What an output holds: text, bytes, or bytes in parts written one after the other (not joined first). */
+export type OutputContent = string | Uint8Array | readonly Uint8Array[];
+
+/** How many parts one write takes at most (the system's limit is often 1,024). */
+const PARTS_PER_WRITE = 1024;
+
+/** Writes parts to a new file, in order, each as far as the system took it. */
+function writeParts(path: string, parts: readonly Uint8Array[]): void {
+  const fd = openSync(path, 'wx');
+  try {
+    let pending = parts.filter((part) => part.length > 0);
+    while (pending.length > 0) {
+      let written = writevSync(fd, pending.slice(0, PARTS_PER_WRITE));
+      let done = 0;
+      while (done < pending.length && written >= (pending[done]?.length ?? 0)) written -= pending[done++]?.length ?? 0;
+      pending = pending.slice(done);
+      const [first] = pending;
+      if (first !== undefined && written > 0) pending[0] = first.subarray(written);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Writes a file so that readers see the old content or the new, never half:
  * a temporary file beside it, then a rename. It applies no policy: outputs
  * go through `writeOutput`.
  */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+export function writeFileAtomic(path: string, content: OutputContent): void {
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    writeFileSync(temporary, content, { flag: 'wx' });
+    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(temporary, content, { flag: 'wx' });
+    else writeParts(temporary, content);
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
@@ -181,7 +206,7 @@ export function checkOutput(target: OutputTarget): void {
  * atomically. A refusal or a failure is a named error that says what could
  * not be written where, and why.
  */
-export function writeOutput(target: OutputTarget, content: string | Uint8Array): void {
+export function writeOutput(target: OutputTarget, content: OutputContent): void {
   checkOutput(target);
   try {
     writeFileAtomic(resolve(target.path), content);
