@@ -100,7 +100,7 @@ interface FileRecord {
   outline?: string;
   /** The file rules' findings, under the cache's `settings`. */
   findings?: KeyedFinding[];
-  /** A hash of what program rules read of the file, without places (see `factsWithoutPlaces`), or of its content when it has no facts. */
+  /** A hash of what program rules read of the file, without places (see `factsWithoutPlaces`), or of its content and problems when it has no facts. */
   unplaced?: string;
 }
 
@@ -438,7 +438,8 @@ export class LintCache {
     const record = this.#record(entry);
     if (record.unplaced === undefined) {
       const document = entry.entities.find((entity) => entity.kind === 'policy' || entity.kind === 'document');
-      record.unplaced = record.facts === undefined ? `content ${record.hash}` : cacheKey(view(record.facts, document?.outline()));
+      // A file without facts (the config, the owners, one that could not be read) counts by its content and its problems.
+      record.unplaced = cacheKey(record.facts === undefined ? { content: record.hash, problems: entry.problems } : view(record.facts, document?.outline()));
       this.#touch(record);
     }
     return record.unplaced;

@@ -1,12 +1,13 @@
 /**
  * What lets a cache keep the program rules' findings across edits (see
- * `factsWithoutPlaces` in the model): text that only moves changes no file's
- * facts without places, and every program rule reports the same of the
- * moved program, at the moved places. Each program rule runs over programs,
- * and over the same programs with lines added above each body, inside each
- * front matter and above each YAML file; what it reports must be the same
- * once every location is written as its file alone. A rule that read past
- * the facts, or wrote a line number into a message instead of passing a
+ * `factsWithoutPlaces` in the model): text that only moves, and prose and
+ * comments added, change no file's facts without places, and every program
+ * rule reports the same of the edited program, at the moved places. Each
+ * program rule runs over programs, and over the same programs with prose
+ * added above and below each body, and comments inside each front matter and
+ * above each YAML file; what it reports must be the same once every location
+ * is written as its file alone. A rule that read prose or comments past the
+ * facts, or wrote a line number into a message instead of passing a
  * location, would fail here.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -26,13 +27,16 @@ function programOf(files: ReadonlyMap<string, string>): Program {
   return loadProgram(config, { source: new MemorySource(Object.fromEntries(files)), repoRoot: ROOT });
 }
 
-/** The same file with lines added that move its content but change nothing it says. */
+/** Prose that says what rules look for in prose, but in prose: no heading, link or code that the outline keeps. */
+const PROSE = 'Moved down. We are SOC 2 certified; see the policy POL-NOPE, control AC-99 and owner nobody.here, and CC9.9.';
+
+/** The same file with lines added that move its content, and prose and comments that no program rule may read. */
 function moved(path: string, text: string): string {
   if (path.endsWith('.md')) {
     const frontMatter = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text);
-    if (frontMatter === null) return `Moved down.\n\n${text}`;
+    if (frontMatter === null) return `${PROSE}\n\n${text}`;
     const end = frontMatter[0].length;
-    return `---\n# moved\n${text.slice(4, end)}\nMoved down.\n${text.slice(end)}\n\nA closing line.\n`;
+    return `---\n# moved\n${text.slice(4, end)}\n${PROSE}\n${text.slice(end)}\n\n${PROSE}\n`;
   }
   if (/\.ya?ml$/.test(path)) return `# moved\n${text}`;
   return text;
