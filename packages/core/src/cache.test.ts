@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RuleCreator } from '@trustlint/engine';
@@ -168,7 +168,7 @@ describe('the lint cache', () => {
     cachedRun();
     const after = readFileSync(cachePath, 'utf8').split('\n').slice(2);
     const changed = after.filter((line) => !before.includes(line));
-    expect(changed.map((line) => (JSON.parse(line) as [string])[0])).toEqual([`policies/${readdirOf('policies')[0] ?? ''}`]);
+    expect(changed.map((line) => (JSON.parse(line) as [string])[0])).toEqual([`policy policies/${readdirOf('policies')[0] ?? ''}`]);
     expect(after.length).toBe(before.length);
   });
 
@@ -330,6 +330,7 @@ describe('the lint cache', () => {
         defaultOptions: {},
         severity: 'info',
         scope: 'program',
+        factsOnly: true,
       },
       create() {
         probe.runs++;
@@ -404,6 +405,33 @@ describe('the lint cache', () => {
       expect(cachedRun(later).findings).toEqual(expected);
       expect(programRuns()).toBe(1);
     });
+  });
+
+  it('keeps what it read of a file apart for each role that two globs give it', () => {
+    const config = join(program, 'trustlint.config.yaml');
+    const policy = `policies/${readdirOf('policies')[0] ?? ''}`;
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^paths:\n/m, `paths:\n  narratives: ["${policy}"]\n`));
+    const plain = run();
+    expect(plain.program.documents.map((document) => document.file.path)).toEqual([policy]);
+    expect(cachedRun().findings).toEqual(plain.findings);
+    const cached = cachedRun();
+    expect(cached.findings).toEqual(plain.findings);
+    expect(cached.program.documents.map((document) => [document.file.path, document.kind])).toEqual([[policy, 'document']]);
+  });
+
+  it.skipIf(process.platform === 'win32')('tells apart files it could not read for different reasons', () => {
+    writeFileSync(join(folder, 'a.yaml'), 'id: A\n');
+    writeFileSync(join(folder, 'b.yaml'), 'id: B\n');
+    const link = join(program, 'controls', 'zz-link.yaml');
+    symlinkSync('../../a.yaml', link);
+    const before = run().findings.filter((finding) => finding.file.endsWith('zz-link.yaml'));
+    expect(before.map((finding) => finding.message).join()).toContain('a.yaml');
+    cachedRun();
+    rmSync(link);
+    symlinkSync('../../b.yaml', link);
+    const after = run().findings;
+    expect(after.filter((finding) => finding.file.endsWith('zz-link.yaml')).map((finding) => finding.message).join()).toContain('b.yaml');
+    expect(cachedRun().findings).toEqual(after);
   });
 
   it('keeps a file named like an object property as any other', () => {

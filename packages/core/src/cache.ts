@@ -13,7 +13,8 @@
  *   program; a file whose size or time differs is hashed, so a fresh clone of
  *   the same content still hits;
  *
- * - per file, keyed by a hash of its content: its facts (what reading it
+ * - per file and role (a file two globs match is read for each), keyed by
+ *   a hash of its content (or of what went wrong reading it): its facts (what reading it
  *   yields, so that it is not parsed again; see facts.ts in the model), the
  *   Markdown outline of a policy or document, and the file rules' findings,
  *   which hold only while the rule settings (rules and options, config,
@@ -118,8 +119,8 @@ interface CacheHead {
   runs: Record<string, { inputs: RunInputs; output: unknown }>;
 }
 
-/** Each line after the second: a file's record, by the file's path. */
-type CacheFileLine = [path: string, record: FileRecord];
+/** Each line after the second: a file's record, by the file's role and path (`policy policies/access.md`). */
+type CacheFileLine = [key: string, record: FileRecord];
 
 /** The program rules' findings of the last run that ran them, with what they depend on. */
 interface ProgramRecord {
@@ -331,8 +332,8 @@ function fileRecords(bytes: Buffer, lines: WeakMap<FileRecord, Buffer>): Map<str
       continue;
     }
     if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || !isObject(value[1])) continue;
-    const [path, record] = value as CacheFileLine;
-    records.set(path, record);
+    const [key, record] = value as CacheFileLine;
+    records.set(key, record);
     lines.set(record, lineWithBreak);
   }
   return records;
@@ -406,7 +407,7 @@ export class LintCache {
   #program: ProgramRecord | null | undefined;
   /** The line each record was read from (with its line break, when it had one), while it is unchanged. */
   readonly #lines = new WeakMap<FileRecord, Buffer>();
-  /** Files seen by this run: only they are kept when the cache is written. */
+  /** Files seen by this run (by role and path): only they are kept when the cache is written. */
   readonly #seen = new Set<string>();
   /** What this run reads through, which hashes each file it reads. */
   #recorder: RecordingSource | undefined;
@@ -529,13 +530,17 @@ export class LintCache {
   }
 
   #record(entry: ProgramFile): FileRecord {
-    const path = entry.file.path;
-    this.#seen.add(path);
-    const hash = this.#recorder?.hashOf(entry.file.absolutePath) ?? hashText(entry.file.text);
-    const existing = this.#fileRecords.get(path);
+    // By role too: a file two globs match is read once for each role, with other facts.
+    const key = `${entry.role} ${entry.file.path}`;
+    this.#seen.add(key);
+    // A file this run could not read has no recorded hash: what went wrong counts with what was read of it.
+    const hash =
+      this.#recorder?.hashOf(entry.file.absolutePath) ??
+      (entry.problems.length === 0 ? hashText(entry.file.text) : hashText(JSON.stringify([entry.file.text, entry.problems])));
+    const existing = this.#fileRecords.get(key);
     if (existing?.hash === hash && isFileRecord(existing)) return existing;
     const record: FileRecord = { hash };
-    this.#fileRecords.set(path, record);
+    this.#fileRecords.set(key, record);
     this.#dirty = true;
     return record;
   }
@@ -664,9 +669,9 @@ export class LintCache {
   /** Writes the cache atomically, keeping only the files this run saw, when anything changed. */
   write(): void {
     if (this.#seen.size > 0) {
-      for (const path of this.#fileRecords.keys()) {
-        if (!this.#seen.has(path)) {
-          this.#fileRecords.delete(path);
+      for (const key of this.#fileRecords.keys()) {
+        if (!this.#seen.has(key)) {
+          this.#fileRecords.delete(key);
           this.#dirty = true;
         }
       }
@@ -678,9 +683,9 @@ export class LintCache {
     const parts: Uint8Array[] = [Buffer.from(`${JSON.stringify(head)}\n`), program, Buffer.from('\n')];
     if (this.#files === undefined) parts.push(this.#filesBytes);
     else {
-      for (const [path, record] of this.#files) {
+      for (const [key, record] of this.#files) {
         const line = this.#lines.get(record);
-        if (line === undefined) parts.push(Buffer.from(`${JSON.stringify([path, record] satisfies CacheFileLine)}\n`));
+        if (line === undefined) parts.push(Buffer.from(`${JSON.stringify([key, record] satisfies CacheFileLine)}\n`));
         else parts.push(...(line.at(-1) === NEWLINE ? [line] : [line, Buffer.from('\n')]));
       }
     }

@@ -54,6 +54,16 @@ export interface RuleMeta<MessageIds extends string, Options extends object> {
   scope: 'file' | 'program';
   /** Runs only when a base revision is given (`--base`). */
   needsBase?: boolean;
+  /**
+   * A program rule that reads only the program's facts (its entities'
+   * fields, the documents' outlines, the files' paths and roles, which files
+   * exist, the rule settings and the coverage) and names other places only
+   * through locations (`at`, `related`, a location in `data`): a cache may
+   * keep its findings while all of that is the same, except where things
+   * are. The built-in program rules declare it, and a test holds them to it;
+   * while any active program rule does not, the program rules always run.
+   */
+  factsOnly?: boolean;
 }
 
 /** Facts every rule may use: shared by all files, never another document. */

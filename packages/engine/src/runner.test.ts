@@ -40,6 +40,7 @@ const countControls = createRule<'count', Record<string, never>>({
     defaultOptions: {},
     severity: 'info',
     scope: 'program',
+    factsOnly: true,
   },
   create(context) {
     const first = context.program.controls[0];
@@ -216,6 +217,19 @@ describe('runRules', () => {
       // The second run takes its program findings from the cache: the program rules do not run.
       const silent = rules.map((resolved) => (resolved.rule.meta.scope === 'program' ? { ...resolved, rule: { ...resolved.rule, create: () => expect.unreachable() } } : resolved));
       expect(runRules({ program: p, rules: silent, today: TODAY, programCache: cache }).findings).toEqual(plain);
+      expect(kept.sets).toBe(1);
+    });
+
+    it('neither keeps nor uses findings while a program rule does not declare that it reads only facts', () => {
+      const p = program();
+      const { cache, kept } = memoryCache();
+      const reader = { ...countControls, name: 'reader', meta: { ...countControls.meta, factsOnly: false } };
+      runRules({ program: p, rules: resolveRules([countControls, reader], p.config), today: TODAY, programCache: cache });
+      expect(kept.sets).toBe(0);
+      runRules({ program: p, rules: resolveRules([countControls], p.config), today: TODAY, programCache: cache });
+      expect(kept.sets).toBe(1);
+      const findings = runRules({ program: p, rules: resolveRules([countControls, reader], p.config), today: TODAY, programCache: cache }).findings;
+      expect(findings.map((finding) => finding.ruleId)).toEqual(['count-controls', 'reader']);
       expect(kept.sets).toBe(1);
     });
 

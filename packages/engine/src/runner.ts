@@ -56,7 +56,8 @@ export interface KeptProgramFinding extends KeyedFinding {
  * Keeps the program rules' findings (a cache). When `get` returns findings,
  * they are used instead of running the program rules; otherwise the rules
  * run, and `set` receives their findings and every file existence they
- * asked about (`Program.fileExists`). Not used with a base revision.
+ * asked about (`Program.fileExists`). Not used with a base revision, nor
+ * while a program rule does not declare `factsOnly`.
  */
 export interface ProgramFindingsCache {
   get(): readonly KeyedFinding[] | undefined;
@@ -295,8 +296,10 @@ export function runRules({ program, rules, today, base, knownRuleIds, baseline, 
   const baseState = base
     ? { program: base.program, coverage: computeCoverage(base.program.config, base.program.controls, [...base.program.policies, ...base.program.documents]), ref: base.ref }
     : undefined;
-  // The program rules' findings are kept and used again only without a base: the cache does not know the base program.
-  const cache = baseState === undefined ? programCache : undefined;
+  // The program rules' findings are kept and used again only without a base (the cache does not know the base
+  // program), and only while every program rule declares that it reads nothing but facts.
+  const keepable = baseState === undefined && active.every(({ rule }) => !isProgramRule(rule) || rule.meta.factsOnly === true);
+  const cache = keepable ? programCache : undefined;
   const keptProgramFindings = cache?.get();
   if (keptProgramFindings === undefined || !addKeptProgramFindings(keptProgramFindings, active, sink)) runProgramRules(active, { settings, program, coverage, base: baseState }, sink, cache);
   const all = sink.finish();

@@ -1,6 +1,7 @@
 /**
- * What lets a cache keep the program rules' findings across edits (see
- * `factsWithoutPlaces` in the model): text that only moves, and prose and
+ * What lets a cache keep the findings of program rules that declare
+ * `factsOnly` across edits (see `factsWithoutPlaces` in the model): text
+ * that only moves, and prose and
  * comments added, change no file's facts without places, and every program
  * rule reports the same of the edited program, at the moved places. Each
  * program rule runs over programs, and over the same programs with prose
@@ -55,7 +56,7 @@ function programReports(program: Program): Record<string, unknown[]> {
   const settings = { config: program.config, owners: program.owners, today: TODAY, codeowners: program.codeowners, knownRuleIds: new Set(rules.map((rule) => rule.name)) };
   const reports: Record<string, unknown[]> = {};
   for (const rule of rules) {
-    if (!isProgramRule(rule) || rule.meta.needsBase) continue;
+    if (!isProgramRule(rule) || rule.meta.factsOnly !== true) continue;
     const found: unknown[] = (reports[rule.name] = []);
     rule.create({ id: rule.name, options: rule.meta.defaultOptions, settings, program, coverage, base: undefined, report: (descriptor) => found.push(unplaced(descriptor)) });
   }
@@ -111,6 +112,14 @@ const programs: [name: string, files: Map<string, string>][] = [
 ];
 
 describe('program rules over text that only moved', () => {
+  it('are all declared to read only facts, but those that compare with a base revision', () => {
+    const programRules = rules.filter((rule) => isProgramRule(rule));
+    expect(programRules.filter((rule) => rule.meta.factsOnly !== true).map((rule) => [rule.name, rule.meta.needsBase])).toEqual([
+      ['coverage-regression', true],
+      ['version-not-bumped', true],
+    ]);
+  });
+
   for (const [name, files] of programs) {
     it(`report the same of ${name} with its text moved, at the moved places`, () => {
       const before = programOf(files);

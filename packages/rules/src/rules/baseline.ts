@@ -24,6 +24,7 @@ export const rule = createRule<MessageIds, Options>({
     defaultOptions: {},
     severity: 'warning',
     scope: 'program',
+    factsOnly: true,
   },
   create() {
     // Stale entries are found by the engine after every rule has run.

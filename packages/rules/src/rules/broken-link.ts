@@ -53,6 +53,7 @@ export const rule = createRule<MessageIds, Options>({
     defaultOptions: {},
     severity: 'error',
     scope: 'program',
+    factsOnly: true,
   },
   create(context) {
     const { program } = context;

@@ -67,6 +67,7 @@ export const rule = createRule<MessageIds, Options>({
     defaultOptions: {},
     severity: 'error',
     scope: 'program',
+    factsOnly: true,
   },
   create(context) {
     const { program } = context;

@@ -84,6 +84,7 @@ export const rule = createRule<MessageIds, Options>({
     defaultOptions: { periods: DEFAULT_PERIODS },
     severity: 'error',
     scope: 'program',
+    factsOnly: true,
   },
   create(context) {
     const { config, today } = context.settings;

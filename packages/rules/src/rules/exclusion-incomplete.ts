@@ -168,6 +168,7 @@ export const rule = createRule<MessageIds, Options>({
     defaultOptions: {},
     severity: 'error',
     scope: 'program',
+    factsOnly: true,
   },
   create(context) {
     const { config, owners } = context.settings;
