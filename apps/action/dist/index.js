@@ -36962,13 +36962,31 @@ function hasPath(paths, path) {
 
 // ../../packages/model/src/write.ts
 import { randomBytes } from "node:crypto";
-import { closeSync as closeSync2, linkSync, lstatSync as lstatSync2, openSync as openSync2, readlinkSync as readlinkSync2, readSync as readSync2, renameSync, rmSync, statSync as statSync3, writeFileSync } from "node:fs";
+import { closeSync as closeSync2, linkSync, lstatSync as lstatSync2, openSync as openSync2, readlinkSync as readlinkSync2, readSync as readSync2, renameSync, rmSync, statSync as statSync3, writeFileSync, writevSync } from "node:fs";
 import { basename as basename2, dirname as dirname3, join as join3, resolve as resolve4 } from "node:path";
 var OWN_HEAD_BYTES = 4096;
+var PARTS_PER_WRITE = 1024;
+function writeParts(path, parts) {
+  const fd = openSync2(path, "wx");
+  try {
+    let pending = parts.filter((part) => part.length > 0);
+    while (pending.length > 0) {
+      let written = writevSync(fd, pending.slice(0, PARTS_PER_WRITE));
+      let done = 0;
+      while (done < pending.length && written >= (pending[done]?.length ?? 0)) written -= pending[done++]?.length ?? 0;
+      pending = pending.slice(done);
+      const [first] = pending;
+      if (first !== void 0 && written > 0) pending[0] = first.subarray(written);
+    }
+  } finally {
+    closeSync2(fd);
+  }
+}
 function writeFileAtomic(path, content3) {
   const temporary = join3(dirname3(path), `.${basename2(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    writeFileSync(temporary, content3, { flag: "wx" });
+    if (typeof content3 === "string" || content3 instanceof Uint8Array) writeFileSync(temporary, content3, { flag: "wx" });
+    else writeParts(temporary, content3);
     renameSync(temporary, path);
   } catch (error2) {
     rmSync(temporary, { force: true });
@@ -60565,7 +60583,8 @@ function runRules({ program, rules: rules2, today, base, knownRuleIds, baseline:
   const sink = new FindingSink();
   collectFileFindings(active, program.files, settings, sink, onFile, fileCache);
   const baseState = base ? { program: base.program, coverage: computeCoverage(base.program.config, base.program.controls, [...base.program.policies, ...base.program.documents]), ref: base.ref } : void 0;
-  const cache = baseState === void 0 ? programCache : void 0;
+  const keepable = baseState === void 0 && active.every(({ rule: rule25 }) => !isProgramRule(rule25) || rule25.meta.factsOnly === true);
+  const cache = keepable ? programCache : void 0;
   const keptProgramFindings = cache?.get();
   if (keptProgramFindings === void 0 || !addKeptProgramFindings(keptProgramFindings, active, sink)) runProgramRules(active, { settings, program, coverage, base: baseState }, sink, cache);
   const all2 = sink.finish();
@@ -60617,7 +60636,8 @@ var rule = createRule({
     schema: void 0,
     defaultOptions: {},
     severity: "warning",
-    scope: "program"
+    scope: "program",
+    factsOnly: true
   },
   create() {
   }
@@ -60737,7 +60757,8 @@ var rule2 = createRule({
     schema: void 0,
     defaultOptions: {},
     severity: "error",
-    scope: "program"
+    scope: "program",
+    factsOnly: true
   },
   create(context3) {
     const { program } = context3;
@@ -61221,7 +61242,8 @@ var rule6 = createRule({
     schema: void 0,
     defaultOptions: {},
     severity: "error",
-    scope: "program"
+    scope: "program",
+    factsOnly: true
   },
   create(context3) {
     const { program } = context3;
@@ -61341,7 +61363,8 @@ var rule8 = createRule({
     },
     defaultOptions: { periods: DEFAULT_PERIODS },
     severity: "error",
-    scope: "program"
+    scope: "program",
+    factsOnly: true
   },
   create(context3) {
     const { config: config3, today } = context3.settings;
@@ -61506,7 +61529,8 @@ var rule9 = createRule({
     schema: void 0,
     defaultOptions: {},
     severity: "error",
-    scope: "program"
+    scope: "program",
+    factsOnly: true
   },
   create(context3) {
     const { config: config3, owners: owners2 } = context3.settings;
@@ -62131,7 +62155,8 @@ var rule20 = createRule({
     schema: void 0,
     defaultOptions: {},
     severity: "error",
-    scope: "program"
+    scope: "program",
+    factsOnly: true
   },
   create(context3) {
     const { config: config3 } = context3.settings;
@@ -62276,7 +62301,8 @@ var rule22 = createRule({
     schema: void 0,
     defaultOptions: {},
     severity: "error",
-    scope: "program"
+    scope: "program",
+    factsOnly: true
   },
   create(context3) {
     const { program } = context3;
