@@ -59946,6 +59946,54 @@ function factsWithoutPlaces(facts, outline) {
     outline: outline === void 0 ? null : unplaced(outline)
   };
 }
+var placeKey = (start, end) => `${start} ${end}`;
+function addMove(moves, start, end, to) {
+  const key = placeKey(start, end);
+  const before = moves.get(key);
+  if (before === void 0) moves.set(key, to);
+  else if (before !== null && (before.start !== to.start || before.end !== to.end)) moves.set(key, null);
+}
+var spanOfLike = (record) => {
+  const at = record[AT];
+  return Array.isArray(at) ? { start: at[0], end: at[1] } : { start: record.start, end: record.end };
+};
+function pairPlaces(before, after, moves) {
+  if (typeof before !== "object" || before === null) return typeof after !== "object" || after === null;
+  if (typeof after !== "object" || after === null) return false;
+  if (Array.isArray(before)) return Array.isArray(after) && before.length === after.length && before.every((item, index2) => pairPlaces(item, after[index2], moves));
+  const old = before;
+  const now = after;
+  if (isSpanLike(old)) {
+    if (!isSpanLike(now)) return false;
+    const from = spanOfLike(old);
+    addMove(moves, from.start, from.end, spanOfLike(now));
+    return true;
+  }
+  return Object.keys(old).every((name) => pairPlaces(old[name], now[name], moves));
+}
+function movedPlaces(before, after) {
+  const moves = /* @__PURE__ */ new Map();
+  if (before.facts.entities.length !== after.facts.entities.length) return void 0;
+  const entitiesLineUp = before.facts.entities.every((entity2, index2) => {
+    const other = after.facts.entities[index2];
+    if (other === void 0 || !pairPlaces(entity2.fields, other.fields, moves)) return false;
+    if (entity2.places === null || other.places === null) return entity2.places === other.places;
+    const { self: self2, absent, keys } = entity2.places;
+    const now = other.places;
+    if (keys.length !== now.keys.length) return false;
+    addMove(moves, self2.start, self2.end, now.self);
+    addMove(moves, absent.start, absent.end, now.absent);
+    return keys.every(([key, valueStart, valueEnd, keyStart, keyEnd], index3) => {
+      const [otherKey, otherValueStart, otherValueEnd, otherKeyStart, otherKeyEnd] = now.keys[index3] ?? [];
+      if (otherKey !== key || otherValueStart === void 0 || otherValueEnd === void 0 || otherKeyStart === void 0 || otherKeyEnd === void 0) return false;
+      addMove(moves, valueStart, valueEnd, { start: otherValueStart, end: otherValueEnd });
+      addMove(moves, keyStart, keyEnd, { start: otherKeyStart, end: otherKeyEnd });
+      return true;
+    });
+  });
+  const linedUp = entitiesLineUp && pairPlaces(before.facts.problems, after.facts.problems, moves) && pairPlaces(before.facts.directives, after.facts.directives, moves) && pairPlaces(before.outline ?? null, after.outline ?? null, moves);
+  return linedUp ? moves : void 0;
+}
 function locator2(file, places, deeper) {
   return (path = [], target = "value") => {
     if (path.length === 0) return { file, span: { ...places.self } };
@@ -60527,10 +60575,27 @@ function collectFileFindings(rules2, files, settings, sink, onFile, cache) {
     cache?.set(entry, sink.keyedFrom(start));
   }
 }
-function addKeptProgramFindings(kept, active, sink) {
-  const programRules = new Set(active.filter(({ rule: rule25 }) => isProgramRule(rule25)).map(({ rule: rule25 }) => rule25.name));
-  if (!kept.every(({ finding }) => programRules.has(finding.ruleId))) return false;
-  for (const { finding, key } of kept) sink.add({ finding: { ...finding }, key });
+function addKeptProgramFindings({ findings, reports }, active, sink, cache) {
+  const reporters = /* @__PURE__ */ new Map();
+  for (const { rule: rule25, severity } of active) if (isProgramRule(rule25)) reporters.set(rule25.name, sink.reporter(rule25, severity));
+  if (!findings.every(({ finding }) => reporters.has(finding.ruleId)) || !reports.every(({ rule: rule25 }) => reporters.has(rule25))) return false;
+  for (const { finding, key } of findings) sink.add({ finding: { ...finding }, key });
+  const start = sink.findings.length;
+  for (const { rule: rule25, descriptor: descriptor2 } of reports) {
+    try {
+      reporters.get(rule25)?.(descriptor2);
+    } catch (error2) {
+      throw crashOf(rule25, void 0, error2);
+    }
+  }
+  if (reports.length > 0) {
+    cache.placed(
+      sink.keyedFrom(start).flatMap((keyed, index2) => {
+        const report2 = reports[index2]?.descriptor;
+        return report2 ? [{ ...keyed, files: filesOf(report2), report: report2 }] : [];
+      })
+    );
+  }
   return true;
 }
 function filesOf({ at, related, data }) {
@@ -60541,7 +60606,7 @@ function filesOf({ at, related, data }) {
 }
 function runProgramRules(active, context3, sink, cache) {
   const start = sink.findings.length;
-  const named3 = [];
+  const made = [];
   const existence = /* @__PURE__ */ new Map();
   const { program } = context3;
   const seen = cache ? {
@@ -60557,7 +60622,7 @@ function runProgramRules(active, context3, sink, cache) {
     const reporter = sink.reporter(rule25, severity);
     const report2 = cache ? (descriptor2) => {
       reporter(descriptor2);
-      named3.push(filesOf(descriptor2));
+      made.push({ files: filesOf(descriptor2), report: descriptor2 });
     } : reporter;
     try {
       rule25.create({ ...context3, id: rule25.name, options, report: report2, program: seen });
@@ -60565,10 +60630,12 @@ function runProgramRules(active, context3, sink, cache) {
       throw crashOf(rule25.name, void 0, error2);
     }
   }
-  cache?.set(
-    sink.keyedFrom(start).map((keyed, index2) => ({ ...keyed, files: named3[index2] ?? [] })),
-    existence
-  );
+  if (cache === void 0) return;
+  const kept = sink.keyedFrom(start).flatMap((keyed, index2) => {
+    const { files, report: report2 } = made[index2] ?? {};
+    return files && report2 ? [{ ...keyed, files, report: report2 }] : [];
+  });
+  cache.set(kept, existence);
 }
 function runRules({ program, rules: rules2, today, base, knownRuleIds, baseline: baseline2, onFile, fileCache, programCache }) {
   const settings = {
@@ -60586,7 +60653,7 @@ function runRules({ program, rules: rules2, today, base, knownRuleIds, baseline:
   const keepable = baseState === void 0 && active.every(({ rule: rule25 }) => !isProgramRule(rule25) || rule25.meta.factsOnly === true);
   const cache = keepable ? programCache : void 0;
   const keptProgramFindings = cache?.get();
-  if (keptProgramFindings === void 0 || !addKeptProgramFindings(keptProgramFindings, active, sink)) runProgramRules(active, { settings, program, coverage, base: baseState }, sink, cache);
+  if (cache === void 0 || keptProgramFindings === void 0 || !addKeptProgramFindings(keptProgramFindings, active, sink, cache)) runProgramRules(active, { settings, program, coverage, base: baseState }, sink, cache);
   const all2 = sink.finish();
   const late = new FindingSink();
   const lateReporter = (name, messageId) => {
@@ -62567,7 +62634,7 @@ function lint(options = {}) {
   const entries = new Map(program.files.map((entry) => [entry.file.path, entry]));
   const settingsKey = settingsKeyOf(parseKey, program, rules2, today, options.rules ?? rules);
   const fileCache = cache?.fileFindings(settingsKey);
-  const programCache = cache?.programFindings(settingsKey, program, factsWithoutPlaces);
+  const programCache = cache?.programFindings(settingsKey, program, { unplaced: factsWithoutPlaces, moved: movedPlaces });
   cache?.primeOutlines(documents, entries);
   const result2 = runRules({
     program,

@@ -346,7 +346,7 @@ describe('the lint cache', () => {
     const named = (findings: readonly { file: string; related?: readonly { file: string }[] }[]): Set<string> =>
       new Set(findings.flatMap((finding) => [finding.file, ...(finding.related ?? []).map((related) => related.file)]));
 
-    it('are kept while edits only move things, and made again when what the rules read changes or an edit touches a file they name', () => {
+    it('are kept while edits only move things, placed again where they moved, and made again when what the rules read changes', () => {
       const plain = run(withProbe).findings;
       const policies = readdirOf('policies').map((name) => `policies/${name}`);
       const quiet = policies.find((path) => !named(plain).has(path));
@@ -374,7 +374,15 @@ describe('the lint cache', () => {
             const path = join(program, loud ?? '');
             writeFileSync(path, readFileSync(path, 'utf8').replace(/\n---\n/, '\n---\n\nAn opening line.\n'));
           },
-          1,
+          0,
+        ],
+        [
+          'and then another line',
+          () => {
+            const path = join(program, loud ?? '');
+            writeFileSync(path, readFileSync(path, 'utf8').replace(/\n---\n/, '\n---\n\nAnother opening line.\n'));
+          },
+          0,
         ],
         ['a control stops being implemented', () => { writeFileSync(firstControl(), readFileSync(firstControl(), 'utf8').replace(/^status: .*$/m, 'status: planned')); }, 1],
         ['a policy gains a link to a file that is not there', () => { appendFileSync(join(program, quiet ?? ''), '\nSee [the plan](./plan.txt).\n'); }, 1],

@@ -25,7 +25,8 @@
  *   while the rule settings are the same, and so is every file in what
  *   program rules read of it, without places (`factsWithoutPlaces` in the
  *   model): an edit that only moves things, as most edits of prose do,
- *   leaves them as they were, unless a finding names the edited file.
+ *   leaves them as they were, and the findings that name the edited file
+ *   are placed again where its facts say their places went.
  *
  * A cache that cannot be read, is not JSON, or was written by another
  * version of trustlint is ignored and replaced. A file at the cache's
@@ -36,8 +37,8 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FileFindingsCache, KeptProgramFinding, KeyedFinding, ProgramFindingsCache } from '@trustlint/engine';
-import type { FactsStore, FileFacts, MarkdownDocument, Program, ProgramFile } from '@trustlint/model';
+import type { FileFindingsCache, KeptProgramFinding, KeyedFinding, ProgramFindingsCache, ProgramReport, ReportDescriptor } from '@trustlint/engine';
+import type { FactsStore, FileFacts, FrameworkId, Location, MarkdownDocument, MovedPlaces, Program, ProgramFile } from '@trustlint/model';
 import { checkOutput, DiskSource, FileChangedError, findConfigFile, writeOutput, type FileStat, type FolderStamp, type OutputTarget, type ProgramSource, type ReadOutcome } from '@trustlint/model/io';
 import type { MarkdownOutline } from '@trustlint/parser';
 
@@ -105,8 +106,34 @@ interface FileRecord {
   unplaced?: string;
 }
 
-/** What program rules read of a file, from its facts and outline, without places. */
-type UnplacedView = (facts: FileFacts, outline: MarkdownOutline | undefined) => unknown;
+/** A file's facts and outline, as the model's views of places take them. */
+interface FactsAndOutline {
+  facts: FileFacts;
+  outline: MarkdownOutline | undefined;
+}
+
+/**
+ * The model's views of where things are in a file, which the cache applies
+ * to what it keeps: `unplaced` gives what program rules read of a file
+ * without places (`factsWithoutPlaces`), `moved` where its places went
+ * between two versions that are the same without them (`movedPlaces`).
+ */
+export interface PlacesView {
+  unplaced(facts: FileFacts, outline: MarkdownOutline | undefined): unknown;
+  moved(before: FactsAndOutline, after: FactsAndOutline): MovedPlaces | undefined;
+}
+
+/** A place as kept: the file's path (as findings name it) and a span. */
+type KeptPlace = [path: string, start: number, end: number];
+
+/** The report a kept finding was made from, with its locations as kept places (`{ $at }` in its data). */
+interface KeptReport {
+  messageId: string;
+  data?: Record<string, string | number | { $at: KeptPlace }>;
+  at: KeptPlace;
+  related?: { at: KeptPlace; message: string }[];
+  coverageOf?: FrameworkId;
+}
 
 /** The cache's first line. */
 interface CacheHead {
@@ -126,10 +153,11 @@ type CacheFileLine = [key: string, record: FileRecord];
 interface ProgramRecord {
   /** The key of everything program rules read: the rule settings, and each file's path, role and `unplaced` hash. */
   key: string;
-  findings: KeyedFinding[];
+  /** Each finding, with the report it was made from: after an edit that moved places in a file it names, the report is made again at the moved places. */
+  findings: (KeyedFinding & { report: KeptReport })[];
   /** Each file existence the rules asked about (a path relative to the program root, and whether it existed). */
   exists: [path: string, found: boolean][];
-  /** The content hash of each file a finding names: its lines and columns hold only while the file is the same. */
+  /** The content hash of each file a finding names: its lines and columns hold while the file is the same; after an edit that moved places in it, its report is made again. */
   files: [path: string, hash: string][];
 }
 
@@ -359,11 +387,28 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const isKeyedFindings = (value: unknown): value is KeyedFinding[] =>
   Array.isArray(value) && value.every((item: unknown) => isObject(item) && typeof item.key === 'string' && isObject(item.finding));
 
+const isKeptPlace = (value: unknown): value is KeptPlace =>
+  Array.isArray(value) && value.length === 3 && typeof value[0] === 'string' && Number.isInteger(value[1]) && Number.isInteger(value[2]) && (value[1] as number) <= (value[2] as number);
+
+/** Every framework id (a record, so that one added to the type must be added here). */
+const FRAMEWORK_IDS: Readonly<Record<FrameworkId, true>> = { soc2: true, iso27001: true };
+
+function isKeptReport(value: unknown): value is KeptReport {
+  if (!isObject(value) || typeof value.messageId !== 'string' || !isKeptPlace(value.at)) return false;
+  const { data, related, coverageOf } = value;
+  const dataOk =
+    data === undefined ||
+    (isObject(data) && Object.values(data).every((item) => typeof item === 'string' || typeof item === 'number' || (isObject(item) && isKeptPlace(item.$at))));
+  const relatedOk = related === undefined || (Array.isArray(related) && related.every((item: unknown) => isObject(item) && isKeptPlace(item.at) && typeof item.message === 'string'));
+  return dataOk && relatedOk && (coverageOf === undefined || (typeof coverageOf === 'string' && Object.hasOwn(FRAMEWORK_IDS, coverageOf)));
+}
+
 function isProgramRecord(value: unknown): value is ProgramRecord {
   return (
     isObject(value) &&
     typeof value.key === 'string' &&
     isKeyedFindings(value.findings) &&
+    value.findings.every((item) => isKeptReport((item as { report?: unknown }).report)) &&
     Array.isArray(value.exists) &&
     value.exists.every((item: unknown) => isPair(item, isBoolean)) &&
     Array.isArray(value.files) &&
@@ -379,6 +424,58 @@ function parseOutline(text: string): MarkdownOutline | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A report as kept: its locations as paths and spans. */
+function keepReport({ messageId, data, at, related, coverageOf }: ReportDescriptor<string>): KeptReport {
+  const place = ({ file, span }: Location): KeptPlace => [file.path, span.start, span.end];
+  return {
+    messageId,
+    ...(data ? { data: Object.fromEntries(Object.entries(data).map(([name, value]) => [name, typeof value === 'object' ? { $at: place(value) } : value])) } : {}),
+    at: place(at),
+    ...(related ? { related: related.map((item) => ({ at: place(item.at), message: item.message })) } : {}),
+    ...(coverageOf ? { coverageOf } : {}),
+  };
+}
+
+/** Every file a kept report names. */
+function pathsOf(report: KeptReport): string[] {
+  return [report.at[0], ...(report.related ?? []).map((item) => item.at[0]), ...Object.values(report.data ?? {}).flatMap((value) => (typeof value === 'object' ? [value.$at[0]] : []))];
+}
+
+/**
+ * A kept report with its locations in this run's files, moved where their
+ * file's places moved; undefined when a place is in no file of the program,
+ * or did not survive the edit as a place of the facts.
+ */
+function restoreReport(report: KeptReport, entries: ReadonlyMap<string, ProgramFile>, moved: ReadonlyMap<string, MovedPlaces>): ReportDescriptor<string> | undefined {
+  const locate = ([path, start, end]: KeptPlace): Location | undefined => {
+    const file = entries.get(path)?.file;
+    const moves = moved.get(path);
+    const span = moves ? moves.get(`${start} ${end}`) : { start, end };
+    return file === undefined || span === undefined || span === null ? undefined : { file, span: { start: span.start, end: span.end } };
+  };
+  const at = locate(report.at);
+  if (at === undefined) return undefined;
+  const data: Record<string, string | number | Location> = {};
+  for (const [name, value] of Object.entries(report.data ?? {})) {
+    const restored = typeof value === 'object' ? locate(value.$at) : value;
+    if (restored === undefined) return undefined;
+    data[name] = restored;
+  }
+  const related: { at: Location; message: string }[] = [];
+  for (const item of report.related ?? []) {
+    const restored = locate(item.at);
+    if (restored === undefined) return undefined;
+    related.push({ at: restored, message: item.message });
+  }
+  return {
+    messageId: report.messageId,
+    ...(report.data ? { data } : {}),
+    at,
+    ...(report.related ? { related } : {}),
+    ...(report.coverageOf ? { coverageOf: report.coverageOf } : {}),
+  };
 }
 
 /** Whether a record read from the cache has the shape this version writes (a damaged one is recomputed). */
@@ -407,6 +504,8 @@ export class LintCache {
   #program: ProgramRecord | null | undefined;
   /** The line each record was read from (with its line break, when it had one), while it is unchanged. */
   readonly #lines = new WeakMap<FileRecord, Buffer>();
+  /** The records of files whose content changed in this run, as they were (by role and path). */
+  readonly #replaced = new Map<string, FileRecord>();
   /** Files seen by this run (by role and path): only they are kept when the cache is written. */
   readonly #seen = new Set<string>();
   /** What this run reads through, which hashes each file it reads. */
@@ -434,13 +533,19 @@ export class LintCache {
     return this.#program;
   }
 
-  /** The hash of what program rules read of a file (`view` gives it from the file's facts and outline), kept with its record. */
-  #unplaced(entry: ProgramFile, view: UnplacedView): string {
+  /** The document of an entry (a policy or other Markdown document), whose outline counts with its facts. */
+  static #documentOf(entry: ProgramFile): MarkdownDocument | undefined {
+    return entry.entities.find((entity) => entity.kind === 'policy' || entity.kind === 'document');
+  }
+
+  /** The hash of what program rules read of a file (`unplaced` gives it from the file's facts and outline), kept with its record. */
+  #unplaced(entry: ProgramFile, places: PlacesView): string {
     const record = this.#record(entry);
     if (record.unplaced === undefined) {
-      const document = entry.entities.find((entity) => entity.kind === 'policy' || entity.kind === 'document');
       // A file without facts (the config, the owners, one that could not be read) counts by its content and its problems.
-      record.unplaced = cacheKey(record.facts === undefined ? { content: record.hash, problems: entry.problems } : view(record.facts, document?.outline()));
+      record.unplaced = cacheKey(
+        record.facts === undefined ? { content: record.hash, problems: entry.problems } : places.unplaced(record.facts, LintCache.#documentOf(entry)?.outline()),
+      );
       this.#touch(record);
     }
     return record.unplaced;
@@ -539,6 +644,7 @@ export class LintCache {
       (entry.problems.length === 0 ? hashText(entry.file.text) : hashText(JSON.stringify([entry.file.text, entry.problems])));
     const existing = this.#fileRecords.get(key);
     if (existing?.hash === hash && isFileRecord(existing)) return existing;
+    if (existing !== undefined && isFileRecord(existing)) this.#replaced.set(key, existing);
     const record: FileRecord = { hash };
     this.#fileRecords.set(key, record);
     this.#dirty = true;
@@ -593,15 +699,30 @@ export class LintCache {
   }
 
   /**
+   * Where the places of a file that a kept finding names went since the
+   * finding was made: undefined unless the file was recorded with the
+   * finding's hash and both versions have facts.
+   */
+  #movedPlaces(entry: ProgramFile, keptHash: string, places: PlacesView): MovedPlaces | undefined {
+    const before = this.#replaced.get(`${entry.role} ${entry.file.path}`);
+    const after = this.#record(entry);
+    if (before?.hash !== keptHash || before.facts === undefined || after.facts === undefined) return undefined;
+    const outline = before.outline === undefined ? undefined : parseOutline(before.outline);
+    if (before.outline !== undefined && outline === undefined) return undefined;
+    return places.moved({ facts: before.facts, outline }, { facts: after.facts, outline: LintCache.#documentOf(entry)?.outline() });
+  }
+
+  /**
    * The program rules' findings kept from the last run that ran them, under
    * rule settings with this key. They are used again only while, for every
    * file of the program, what program rules read of it without places is
-   * the same (`view` gives it from the file's facts and outline: the model's
-   * `factsWithoutPlaces`), every file a finding names is the same, and every
-   * file existence the rules asked about is the same. Call it after
-   * `fileFindings`.
+   * the same (`places.unplaced`), and every file existence the rules asked
+   * about is the same; a finding that names a file whose content changed is
+   * made again from its report, at the places the file's facts moved them
+   * to (`places.moved`), or, when one of them is not a place of the facts,
+   * the rules run. Call it after `fileFindings`.
    */
-  programFindings(settings: string, program: Program, view: UnplacedView): ProgramFindingsCache {
+  programFindings(settings: string, program: Program, places: PlacesView): ProgramFindingsCache {
     const entries = new Map(program.files.map((entry) => [entry.file.path, entry]));
     let key: string | undefined;
     const keyOf = (): string =>
@@ -609,19 +730,57 @@ export class LintCache {
         settings,
         root: program.root,
         repoRoot: program.repoRoot,
-        files: program.files.map((entry) => [entry.file.path, entry.role, this.#unplaced(entry, view)]),
+        files: program.files.map((entry) => [entry.file.path, entry.role, this.#unplaced(entry, places)]),
       }));
     const hashOf = (path: string): string | undefined => {
       const entry = entries.get(path);
       return entry && this.#record(entry).hash;
     };
+    /** The kept findings that `get` gave as reports, by their index in the record, and the files whose places moved. */
+    let placing: { record: ProgramRecord; remade: number[]; moved: string[] } | undefined;
     return {
       get: () => {
         const kept = this.#programRecord;
         if (kept === null || kept.key !== keyOf()) return undefined;
-        if (!kept.files.every(([path, hash]) => hashOf(path) === hash)) return undefined;
         if (!kept.exists.every(([path, found]) => program.fileExists(path) === found)) return undefined;
-        return kept.findings;
+        // Where the files that changed moved their places to.
+        const moved = new Map<string, MovedPlaces>();
+        for (const [path, hash] of kept.files) {
+          const entry = entries.get(path);
+          if (entry === undefined) return undefined;
+          if (this.#record(entry).hash === hash) continue;
+          const moves = this.#movedPlaces(entry, hash, places);
+          if (moves === undefined) return undefined;
+          moved.set(path, moves);
+        }
+        const findings: KeyedFinding[] = [];
+        const reports: ProgramReport[] = [];
+        const remade: number[] = [];
+        for (const [index, { finding, key: fingerprintKey, report }] of kept.findings.entries()) {
+          if (!pathsOf(report).some((path) => moved.has(path))) {
+            findings.push({ finding, key: fingerprintKey });
+            continue;
+          }
+          const descriptor = restoreReport(report, entries, moved);
+          if (descriptor === undefined) return undefined;
+          reports.push({ rule: finding.ruleId, descriptor });
+          remade.push(index);
+        }
+        placing = { record: kept, remade, moved: [...moved.keys()] };
+        return { findings, reports };
+      },
+      placed: (made) => {
+        // The findings made again replace those they were made from, and their files count as they are now.
+        if (placing === undefined || made.length !== placing.remade.length) return;
+        const { record, remade, moved } = placing;
+        const findings = [...record.findings];
+        remade.forEach((at, index) => {
+          const item = made[index];
+          if (item !== undefined) findings[at] = { finding: item.finding, key: item.key, report: keepReport(item.report) };
+        });
+        const files = record.files.map(([path, hash]): [string, string] => [path, moved.includes(path) ? (hashOf(path) ?? hash) : hash]);
+        this.#program = { ...record, findings, files };
+        this.#dirty = true;
       },
       set: (findings: readonly KeptProgramFinding[], existence) => {
         const files = new Map<string, string>();
@@ -635,7 +794,12 @@ export class LintCache {
           }
           files.set(path, hash);
         }
-        this.#program = { key: keyOf(), findings: findings.map(({ finding, key: fingerprintKey }) => ({ finding, key: fingerprintKey })), exists: [...existence], files: [...files] };
+        this.#program = {
+          key: keyOf(),
+          findings: findings.map(({ finding, key: fingerprintKey, report }) => ({ finding, key: fingerprintKey, report: keepReport(report) })),
+          exists: [...existence],
+          files: [...files],
+        };
         this.#dirty = true;
       },
     };

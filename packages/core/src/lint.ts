@@ -35,6 +35,7 @@ import {
   GitSource,
   loadConfig,
   loadProgram,
+  movedPlaces,
   parseConfig,
   repoRelative,
   sameFile,
@@ -237,7 +238,7 @@ export function lint(options: LintOptions = {}): LintResult {
   const entries = new Map(program.files.map((entry) => [entry.file.path, entry]));
   const settingsKey = settingsKeyOf(parseKey, program, rules, today, options.rules ?? builtinRules);
   const fileCache = cache?.fileFindings(settingsKey);
-  const programCache = cache?.programFindings(settingsKey, program, factsWithoutPlaces);
+  const programCache = cache?.programFindings(settingsKey, program, { unplaced: factsWithoutPlaces, moved: movedPlaces });
   cache?.primeOutlines(documents, entries);
   const result = runRules({
     program,

@@ -37,6 +37,7 @@ export {
   type KeptProgramFinding,
   type KeyedFinding,
   type ProgramFindingsCache,
+  type ProgramReport,
   type RunInput,
   type RunResult,
 } from './runner.js';

@@ -188,10 +188,11 @@ describe('runRules', () => {
     function memoryCache() {
       const kept: { findings?: readonly KeptProgramFinding[]; existence?: ReadonlyMap<string, boolean>; sets: number } = { sets: 0 };
       const cache: ProgramFindingsCache = {
-        get: () => kept.findings,
+        get: () => kept.findings && { findings: kept.findings, reports: [] },
         set: (findings, existence) => {
           Object.assign(kept, { findings, existence, sets: kept.sets + 1 });
         },
+        placed: () => expect.unreachable(),
       };
       return { cache, kept };
     }
@@ -218,6 +219,25 @@ describe('runRules', () => {
       const silent = rules.map((resolved) => (resolved.rule.meta.scope === 'program' ? { ...resolved, rule: { ...resolved.rule, create: () => expect.unreachable() } } : resolved));
       expect(runRules({ program: p, rules: silent, today: TODAY, programCache: cache }).findings).toEqual(plain);
       expect(kept.sets).toBe(1);
+    });
+
+    it('keeps the report of each finding, and makes the reports a cache gives into findings again, through the rules', () => {
+      const p = program();
+      const { cache, kept } = memoryCache();
+      runRules({ program: p, rules: resolveRules([countControls], p.config), today: TODAY, programCache: cache });
+      expect(kept.findings?.map(({ report }) => [report.messageId, report.data, report.at.file.path])).toEqual([['count', { count: 2, uncovered: 32 }, 'controls/a.yaml']]);
+      const [first, second] = p.controls;
+      if (first === undefined || second === undefined) throw new Error('The program has two controls.');
+      const placed: KeptProgramFinding[] = [];
+      const moved: ProgramFindingsCache = {
+        get: () => ({ findings: [], reports: [{ rule: 'count-controls', descriptor: { messageId: 'count', data: { count: 9, uncovered: 1 }, at: second.locate(['id']) } }] }),
+        set: () => expect.unreachable(),
+        placed: (findings) => placed.push(...findings),
+      };
+      const { findings } = runRules({ program: p, rules: resolveRules([countControls], p.config), today: TODAY, programCache: moved });
+      expect(findings.map((f) => [f.file, f.line, f.column, f.message, f.fingerprint.length])).toEqual([['controls/b.yaml', 1, 5, '9 controls, 1 uncovered criteria.', 32]]);
+      // The cache is told what the reports became, to keep them in place of the findings it gave them for.
+      expect(placed.map(({ finding, files, report }) => [finding.message, files, report.messageId])).toEqual([['9 controls, 1 uncovered criteria.', ['controls/b.yaml'], 'count']]);
     });
 
     it('neither keeps nor uses findings while a program rule does not declare that it reads only facts', () => {

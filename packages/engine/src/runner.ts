@@ -44,24 +44,36 @@ export interface FileFindingsCache {
 }
 
 /**
- * A program rule's finding as a cache keeps it, with every file it names:
- * where it is, its related places, and the places its message names. It
- * holds while those files and all that program rules read are the same.
+ * A program rule's finding as a cache keeps it, with the report it was made
+ * from and every file it names: where it is, its related places, and the
+ * places its message names. It holds as it is while those files and all
+ * that program rules read are the same; after an edit that only moved text
+ * in a file it names, its report can be made again at the moved places.
  */
 export interface KeptProgramFinding extends KeyedFinding {
   files: string[];
+  report: ReportDescriptor<string>;
+}
+
+/** A program rule's report, to be made into a finding again (at places a cache moved). */
+export interface ProgramReport {
+  rule: string;
+  descriptor: ReportDescriptor<string>;
 }
 
 /**
- * Keeps the program rules' findings (a cache). When `get` returns findings,
- * they are used instead of running the program rules; otherwise the rules
- * run, and `set` receives their findings and every file existence they
- * asked about (`Program.fileExists`). Not used with a base revision, nor
- * while a program rule does not declare `factsOnly`.
+ * Keeps the program rules' findings (a cache). When `get` returns, its
+ * findings are used as they are and its reports made into findings again,
+ * instead of running the program rules; otherwise the rules run, and `set`
+ * receives their findings and every file existence they asked about
+ * (`Program.fileExists`). Not used with a base revision, nor while a
+ * program rule does not declare `factsOnly`.
  */
 export interface ProgramFindingsCache {
-  get(): readonly KeyedFinding[] | undefined;
+  get(): { findings: readonly KeyedFinding[]; reports: readonly ProgramReport[] } | undefined;
   set(findings: readonly KeptProgramFinding[], existence: ReadonlyMap<string, boolean>): void;
+  /** Receives the findings made again from the reports `get` gave, in their order. */
+  placed(findings: readonly KeptProgramFinding[]): void;
 }
 
 function isLocation(value: string | number | Location): value is Location {
@@ -223,11 +235,33 @@ export interface RunResult {
   baselined: number;
 }
 
-/** Adds kept program findings; false (and nothing added) when one is of a rule that is not on. */
-function addKeptProgramFindings(kept: readonly KeyedFinding[], active: readonly ResolvedRule[], sink: FindingSink): boolean {
-  const programRules = new Set(active.filter(({ rule }) => isProgramRule(rule)).map(({ rule }) => rule.name));
-  if (!kept.every(({ finding }) => programRules.has(finding.ruleId))) return false;
-  for (const { finding, key } of kept) sink.add({ finding: { ...finding }, key });
+/** Adds kept program findings and makes kept reports again; false (and nothing added) when one is of a rule that is not on. */
+function addKeptProgramFindings(
+  { findings, reports }: { findings: readonly KeyedFinding[]; reports: readonly ProgramReport[] },
+  active: readonly ResolvedRule[],
+  sink: FindingSink,
+  cache: ProgramFindingsCache,
+): boolean {
+  const reporters = new Map<string, Reporter>();
+  for (const { rule, severity } of active) if (isProgramRule(rule)) reporters.set(rule.name, sink.reporter(rule, severity));
+  if (!findings.every(({ finding }) => reporters.has(finding.ruleId)) || !reports.every(({ rule }) => reporters.has(rule))) return false;
+  for (const { finding, key } of findings) sink.add({ finding: { ...finding }, key });
+  const start = sink.findings.length;
+  for (const { rule, descriptor } of reports) {
+    try {
+      reporters.get(rule)?.(descriptor);
+    } catch (error) {
+      throw crashOf(rule, undefined, error);
+    }
+  }
+  if (reports.length > 0) {
+    cache.placed(
+      sink.keyedFrom(start).flatMap((keyed, index) => {
+        const report = reports[index]?.descriptor;
+        return report ? [{ ...keyed, files: filesOf(report), report }] : [];
+      }),
+    );
+  }
   return true;
 }
 
@@ -247,7 +281,7 @@ function runProgramRules(
   cache: ProgramFindingsCache | undefined,
 ): void {
   const start = sink.findings.length;
-  const named: string[][] = [];
+  const made: { files: string[]; report: ReportDescriptor<string> }[] = [];
   const existence = new Map<string, boolean>();
   const { program } = context;
   const seen: Program = cache
@@ -266,7 +300,7 @@ function runProgramRules(
     const report: Reporter = cache
       ? (descriptor) => {
           reporter(descriptor);
-          named.push(filesOf(descriptor));
+          made.push({ files: filesOf(descriptor), report: descriptor });
         }
       : reporter;
     try {
@@ -275,10 +309,12 @@ function runProgramRules(
       throw crashOf(rule.name, undefined, error);
     }
   }
-  cache?.set(
-    sink.keyedFrom(start).map((keyed, index) => ({ ...keyed, files: named[index] ?? [] })),
-    existence,
-  );
+  if (cache === undefined) return;
+  const kept = sink.keyedFrom(start).flatMap((keyed, index) => {
+    const { files, report } = made[index] ?? {};
+    return files && report ? [{ ...keyed, files, report }] : [];
+  });
+  cache.set(kept, existence);
 }
 
 export function runRules({ program, rules, today, base, knownRuleIds, baseline, onFile, fileCache, programCache }: RunInput): RunResult {
@@ -301,7 +337,7 @@ export function runRules({ program, rules, today, base, knownRuleIds, baseline, 
   const keepable = baseState === undefined && active.every(({ rule }) => !isProgramRule(rule) || rule.meta.factsOnly === true);
   const cache = keepable ? programCache : undefined;
   const keptProgramFindings = cache?.get();
-  if (keptProgramFindings === undefined || !addKeptProgramFindings(keptProgramFindings, active, sink)) runProgramRules(active, { settings, program, coverage, base: baseState }, sink, cache);
+  if (cache === undefined || keptProgramFindings === undefined || !addKeptProgramFindings(keptProgramFindings, active, sink, cache)) runProgramRules(active, { settings, program, coverage, base: baseState }, sink, cache);
   const all = sink.finish();
 
   const late = new FindingSink();

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, loadConfig, parseConfig, type Config } from './config.js';
-import { factsOf, restoreFromFacts, type FactsStore, type FileFacts } from './facts.js';
+import { factsOf, factsWithoutPlaces, movedPlaces, restoreFromFacts, type FactsStore, type FileFacts } from './facts.js';
 import { MemorySource } from './files.js';
 import { detectLayout } from './layout.js';
 import { loadProgram, type LoadProgramOptions, type Program, type ProgramFile } from './program.js';
@@ -180,5 +180,41 @@ describe('file facts', () => {
     const bare: ProgramFile = { file: entry.file, role: 'control', problems: [], documents: [], entities: [], directives: [] };
     const [control] = restoreFromFacts(bare, facts, () => ({ ...entry, entities: entry.entities.slice(1) }));
     expect(() => control?.value).toThrow('The cached facts of controls/c.yaml do not match its content (2 entities kept, 1 read); delete the cache.');
+  });
+});
+
+describe('places in facts', () => {
+  const facts = (at: number, other: number): FileFacts => ({
+    problems: [],
+    directives: [],
+    entities: [
+      {
+        fields: { kind: 'control', id: 'A-1', reviewCycle: 12, body: { start: at, end: at + 10 }, refs: [{ id: 'CC1.1', location: { $at: [at + 2, at + 5] } }, { id: 'CC1.2', location: { $at: [other, other + 3] } }] },
+        places: { self: { start: 0, end: at + 10 }, absent: { start: 0, end: 3 }, keys: [['id', at, at + 3, at - 4, at - 2]] },
+      },
+    ],
+  });
+
+  it('leaves out every span, location and key place, and keeps every value', () => {
+    expect(factsWithoutPlaces(facts(10, 30), undefined)).toEqual(factsWithoutPlaces(facts(50, 70), undefined));
+    expect(factsWithoutPlaces(facts(10, 30), undefined)).toMatchObject({ entities: [{ fields: { reviewCycle: 12, body: 0, refs: [{ id: 'CC1.1', location: 0 }, { id: 'CC1.2', location: 0 }] }, keys: ['id'] }] });
+    const renamed = facts(10, 30);
+    (renamed.entities[0]?.fields.refs as { id: string }[])[1] = { id: 'CC9.9' };
+    expect(factsWithoutPlaces(renamed, undefined)).not.toEqual(factsWithoutPlaces(facts(10, 30), undefined));
+  });
+
+  it('tells where each place went, and that a place that was one and went two ways went nowhere', () => {
+    const moves = movedPlaces({ facts: facts(10, 40), outline: undefined }, { facts: facts(20, 50), outline: undefined });
+    expect(moves?.get('10 20')).toEqual({ start: 20, end: 30 });
+    expect(moves?.get('12 15')).toEqual({ start: 22, end: 25 });
+    expect(moves?.get('40 43')).toEqual({ start: 50, end: 53 });
+    expect(moves?.get('6 8')).toEqual({ start: 16, end: 18 });
+    expect(moves?.get('0 3')).toEqual({ start: 0, end: 3 });
+    expect(moves?.get('1 2')).toBeUndefined();
+    // Two references at one place, which the edit set apart.
+    const apart = movedPlaces({ facts: facts(10, 12), outline: undefined }, { facts: facts(10, 13), outline: undefined });
+    expect(apart?.get('12 15')).toBeNull();
+    // Facts that do not line up have no moves.
+    expect(movedPlaces({ facts: facts(10, 40), outline: undefined }, { facts: { ...facts(10, 40), entities: [] }, outline: undefined })).toBeUndefined();
   });
 });

@@ -233,6 +233,77 @@ export function factsWithoutPlaces(facts: FileFacts, outline: MarkdownOutline | 
   };
 }
 
+/** Where each place of a file went: by old span (`start end`), the new span, or null where two old places that were one went apart. */
+export type MovedPlaces = ReadonlyMap<string, Span | null>;
+
+const placeKey = (start: number, end: number): string => `${start} ${end}`;
+
+function addMove(moves: Map<string, Span | null>, start: number, end: number, to: Span): void {
+  const key = placeKey(start, end);
+  const before = moves.get(key);
+  if (before === undefined) moves.set(key, to);
+  else if (before !== null && (before.start !== to.start || before.end !== to.end)) moves.set(key, null);
+}
+
+const spanOfLike = (record: Record<string, unknown>): Span => {
+  const at = record[AT];
+  return Array.isArray(at) ? { start: at[0] as number, end: at[1] as number } : { start: record.start as number, end: record.end as number };
+};
+
+/** Pairs the places of two values that are the same without places; false where they do not line up. */
+function pairPlaces(before: unknown, after: unknown, moves: Map<string, Span | null>): boolean {
+  if (typeof before !== 'object' || before === null) return typeof after !== 'object' || after === null;
+  if (typeof after !== 'object' || after === null) return false;
+  if (Array.isArray(before)) return Array.isArray(after) && before.length === after.length && before.every((item, index) => pairPlaces(item, after[index], moves));
+  const old = before as Record<string, unknown>;
+  const now = after as Record<string, unknown>;
+  if (isSpanLike(old)) {
+    if (!isSpanLike(now)) return false;
+    const from = spanOfLike(old);
+    addMove(moves, from.start, from.end, spanOfLike(now));
+    return true;
+  }
+  return Object.keys(old).every((name) => pairPlaces(old[name], now[name], moves));
+}
+
+/**
+ * Where the places of a file went between two versions whose facts and
+ * outlines are the same without places (`factsWithoutPlaces`): each span
+ * of the old facts and outline (a location, an entity, a key and its value,
+ * a heading, a link…) with the span of the same part in the new. Undefined
+ * when the two do not line up.
+ */
+export function movedPlaces(
+  before: { facts: FileFacts; outline: MarkdownOutline | undefined },
+  after: { facts: FileFacts; outline: MarkdownOutline | undefined },
+): MovedPlaces | undefined {
+  const moves = new Map<string, Span | null>();
+  if (before.facts.entities.length !== after.facts.entities.length) return undefined;
+  const entitiesLineUp = before.facts.entities.every((entity, index) => {
+    const other = after.facts.entities[index];
+    if (other === undefined || !pairPlaces(entity.fields, other.fields, moves)) return false;
+    if (entity.places === null || other.places === null) return entity.places === other.places;
+    const { self, absent, keys } = entity.places;
+    const now = other.places;
+    if (keys.length !== now.keys.length) return false;
+    addMove(moves, self.start, self.end, now.self);
+    addMove(moves, absent.start, absent.end, now.absent);
+    return keys.every(([key, valueStart, valueEnd, keyStart, keyEnd], index) => {
+      const [otherKey, otherValueStart, otherValueEnd, otherKeyStart, otherKeyEnd] = now.keys[index] ?? [];
+      if (otherKey !== key || otherValueStart === undefined || otherValueEnd === undefined || otherKeyStart === undefined || otherKeyEnd === undefined) return false;
+      addMove(moves, valueStart, valueEnd, { start: otherValueStart, end: otherValueEnd });
+      addMove(moves, keyStart, keyEnd, { start: otherKeyStart, end: otherKeyEnd });
+      return true;
+    });
+  });
+  const linedUp =
+    entitiesLineUp &&
+    pairPlaces(before.facts.problems, after.facts.problems, moves) &&
+    pairPlaces(before.facts.directives, after.facts.directives, moves) &&
+    pairPlaces(before.outline ?? null, after.outline ?? null, moves);
+  return linedUp ? moves : undefined;
+}
+
 /** `locate` from an entity's places, falling back to `deeper` for paths deeper than one key. */
 function locator(file: SourceFile, places: EntityPlaces, deeper: Located['locate']): Located['locate'] {
   return (path: DataPath = [], target: 'key' | 'value' = 'value'): Location => {
