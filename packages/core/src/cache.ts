@@ -502,6 +502,8 @@ export class LintCache {
   readonly #programBytes: Buffer;
   /** The program record, read on first use (null: none, or damaged). */
   #program: ProgramRecord | null | undefined;
+  /** Whether this run replaced the program record (otherwise its line is written back as read). */
+  #programChanged = false;
   /** The line each record was read from (with its line break, when it had one), while it is unchanged. */
   readonly #lines = new WeakMap<FileRecord, Buffer>();
   /** The records of files whose content changed in this run, as they were (by role and path). */
@@ -780,6 +782,7 @@ export class LintCache {
         });
         const files = record.files.map(([path, hash]): [string, string] => [path, moved.includes(path) ? (hashOf(path) ?? hash) : hash]);
         this.#program = { ...record, findings, files };
+        this.#programChanged = true;
         this.#dirty = true;
       },
       set: (findings: readonly KeptProgramFinding[], existence) => {
@@ -789,6 +792,7 @@ export class LintCache {
           // A finding in a file that is not the program's cannot be checked for changes: none is kept.
           if (hash === undefined) {
             this.#program = null;
+            this.#programChanged = true;
             this.#dirty = true;
             return;
           }
@@ -800,6 +804,7 @@ export class LintCache {
           exists: [...existence],
           files: [...files],
         };
+        this.#programChanged = true;
         this.#dirty = true;
       },
     };
@@ -843,7 +848,7 @@ export class LintCache {
     if (!this.#dirty) return;
     // JSON has no raw line breaks, so each value is one line. `format` comes first (see CACHE_HEAD).
     const head: CacheHead = { ...this.#data, runs: Object.fromEntries(this.#runs) };
-    const program = this.#program === undefined ? this.#programBytes : Buffer.from(JSON.stringify(this.#program));
+    const program = this.#programChanged ? Buffer.from(JSON.stringify(this.#program)) : this.#programBytes;
     const parts: Uint8Array[] = [Buffer.from(`${JSON.stringify(head)}\n`), program, Buffer.from('\n')];
     if (this.#files === undefined) parts.push(this.#filesBytes);
     else {
