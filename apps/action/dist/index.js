@@ -59923,76 +59923,70 @@ function restoreFromFacts(entry, facts, reparse) {
   return entities;
 }
 var PLACE_NUMBERS = /* @__PURE__ */ new Set(["bodyStart", "targetLine"]);
-function isSpanLike(record) {
+function spanLike(record) {
   const keys = Object.keys(record);
-  if (keys.length === 1 && keys[0] === AT) return true;
-  return keys.length === 2 && typeof record.start === "number" && typeof record.end === "number";
+  const at = record[AT];
+  if (keys.length === 1 && Array.isArray(at)) return { start: at[0], end: at[1] };
+  return keys.length === 2 && typeof record.start === "number" && typeof record.end === "number" ? { start: record.start, end: record.end } : void 0;
 }
-function unplaced(value2, key) {
+function unplaced(value2, spans, key) {
   if (typeof value2 === "number") return key !== void 0 && PLACE_NUMBERS.has(key) ? 0 : value2;
   if (typeof value2 !== "object" || value2 === null) return value2;
-  if (Array.isArray(value2)) return value2.map((item) => unplaced(item));
+  if (Array.isArray(value2)) return value2.map((item) => unplaced(item, spans));
   const record = value2;
-  if (isSpanLike(record)) return 0;
+  const span = spanLike(record);
+  if (span !== void 0) {
+    spans.push(span);
+    return 0;
+  }
   const out = {};
-  for (const name of Object.keys(record)) out[name] = unplaced(record[name], name);
+  for (const name of Object.keys(record)) out[name] = unplaced(record[name], spans, name);
   return out;
 }
-function factsWithoutPlaces(facts, outline) {
-  return {
-    problems: unplaced(facts.problems),
-    directives: unplaced(facts.directives),
-    entities: facts.entities.map(({ fields, places }) => ({ fields: unplaced(fields), keys: places?.keys.map(([key]) => key) ?? null })),
-    outline: outline === void 0 ? null : unplaced(outline)
-  };
-}
-var placeKey = (start, end) => `${start} ${end}`;
-function addMove(moves, start, end, to) {
-  const key = placeKey(start, end);
-  const before = moves.get(key);
-  if (before === void 0) moves.set(key, to);
-  else if (before !== null && (before.start !== to.start || before.end !== to.end)) moves.set(key, null);
-}
-var spanOfLike = (record) => {
-  const at = record[AT];
-  return Array.isArray(at) ? { start: at[0], end: at[1] } : { start: record.start, end: record.end };
-};
-function pairPlaces(before, after, moves) {
-  if (typeof before !== "object" || before === null) return typeof after !== "object" || after === null;
-  if (typeof after !== "object" || after === null) return false;
-  if (Array.isArray(before)) return Array.isArray(after) && before.length === after.length && before.every((item, index2) => pairPlaces(item, after[index2], moves));
-  const old = before;
-  const now = after;
-  if (isSpanLike(old)) {
-    if (!isSpanLike(now)) return false;
-    const from = spanOfLike(old);
-    addMove(moves, from.start, from.end, spanOfLike(now));
-    return true;
-  }
-  return Object.keys(old).every((name) => pairPlaces(old[name], now[name], moves));
-}
-function movedPlaces(before, after) {
-  const moves = /* @__PURE__ */ new Map();
-  if (before.facts.entities.length !== after.facts.entities.length) return void 0;
-  const entitiesLineUp = before.facts.entities.every((entity2, index2) => {
-    const other = after.facts.entities[index2];
-    if (other === void 0 || !pairPlaces(entity2.fields, other.fields, moves)) return false;
-    if (entity2.places === null || other.places === null) return entity2.places === other.places;
-    const { self: self2, absent, keys } = entity2.places;
-    const now = other.places;
-    if (keys.length !== now.keys.length) return false;
-    addMove(moves, self2.start, self2.end, now.self);
-    addMove(moves, absent.start, absent.end, now.absent);
-    return keys.every(([key, valueStart, valueEnd, keyStart, keyEnd], index3) => {
-      const [otherKey, otherValueStart, otherValueEnd, otherKeyStart, otherKeyEnd] = now.keys[index3] ?? [];
-      if (otherKey !== key || otherValueStart === void 0 || otherValueEnd === void 0 || otherKeyStart === void 0 || otherKeyEnd === void 0) return false;
-      addMove(moves, valueStart, valueEnd, { start: otherValueStart, end: otherValueEnd });
-      addMove(moves, keyStart, keyEnd, { start: otherKeyStart, end: otherKeyEnd });
-      return true;
+function withoutPlaces({ facts, outline }) {
+  const spans = [];
+  const entities = facts.entities.map(({ fields, places }) => {
+    const keys = places?.keys.map(([key, valueStart, valueEnd, keyStart, keyEnd]) => {
+      spans.push({ start: valueStart, end: valueEnd }, { start: keyStart, end: keyEnd });
+      return key;
     });
+    if (places) spans.push(places.self, places.absent);
+    return { fields: unplaced(fields, spans), keys: keys ?? null };
   });
-  const linedUp = entitiesLineUp && pairPlaces(before.facts.problems, after.facts.problems, moves) && pairPlaces(before.facts.directives, after.facts.directives, moves) && pairPlaces(before.outline ?? null, after.outline ?? null, moves);
-  return linedUp ? moves : void 0;
+  const view = {
+    problems: unplaced(facts.problems, spans),
+    directives: unplaced(facts.directives, spans),
+    entities,
+    outline: outline === void 0 ? null : unplaced(outline, spans)
+  };
+  return { view, spans };
+}
+function factsWithoutPlaces(facts, outline) {
+  return withoutPlaces({ facts, outline }).view;
+}
+var MovedPlaces = class {
+  /** By old span (`start end`): the new span, or null where one old place went two ways. */
+  #moves = /* @__PURE__ */ new Map();
+  constructor(from, to) {
+    from.forEach((span, index2) => {
+      const key = `${span.start} ${span.end}`;
+      const before = this.#moves.get(key);
+      const now = to[index2];
+      if (now === void 0 || before !== void 0 && (before === null || before.start !== now.start || before.end !== now.end)) this.#moves.set(key, null);
+      else this.#moves.set(key, now);
+    });
+  }
+  /** Where the place at `span` went; undefined when it was no place of the facts, or went two ways. */
+  of(span) {
+    const to = this.#moves.get(`${span.start} ${span.end}`);
+    return to ? { start: to.start, end: to.end } : void 0;
+  }
+};
+function movedPlaces(before, after) {
+  const from = withoutPlaces(before);
+  const to = withoutPlaces(after);
+  if (from.spans.length !== to.spans.length || JSON.stringify(from.view) !== JSON.stringify(to.view)) return void 0;
+  return new MovedPlaces(from.spans, to.spans);
 }
 function locator2(file, places, deeper) {
   return (path = [], target = "value") => {
@@ -60479,13 +60473,25 @@ function placeholders(data) {
 var FindingSink = class {
   findings = [];
   #keys = /* @__PURE__ */ new Map();
+  /** The report each finding a rule reported was made from. */
+  #reports = /* @__PURE__ */ new Map();
   add({ finding, key }) {
     this.findings.push(finding);
     this.#keys.set(finding, key);
   }
+  #keyed(finding) {
+    return { finding: { ...finding }, key: this.#keys.get(finding) ?? finding.message };
+  }
   /** The findings from `start` on, with their keys. */
   keyedFrom(start) {
-    return this.findings.slice(start).map((finding) => ({ finding: { ...finding }, key: this.#keys.get(finding) ?? finding.message }));
+    return this.findings.slice(start).map((finding) => this.#keyed(finding));
+  }
+  /** The findings from `start` on that rules reported, with their keys and the reports they were made from. */
+  keptFrom(start) {
+    return this.findings.slice(start).flatMap((finding) => {
+      const report2 = this.#reports.get(finding);
+      return report2 ? [{ ...this.#keyed(finding), report: report2 }] : [];
+    });
   }
   reporter(rule25, severity) {
     return (descriptor2) => {
@@ -60512,6 +60518,7 @@ var FindingSink = class {
       }
       this.findings.push(finding);
       this.#keys.set(finding, fingerprintKey(rule25.name, message, descriptor2.at));
+      this.#reports.set(finding, descriptor2);
     };
   }
   /** Sorts the findings and gives each its fingerprint. */
@@ -60588,25 +60595,11 @@ function addKeptProgramFindings({ findings, reports }, active, sink, cache) {
       throw crashOf(rule25, void 0, error2);
     }
   }
-  if (reports.length > 0) {
-    cache.placed(
-      sink.keyedFrom(start).flatMap((keyed, index2) => {
-        const report2 = reports[index2]?.descriptor;
-        return report2 ? [{ ...keyed, files: filesOf(report2), report: report2 }] : [];
-      })
-    );
-  }
+  if (reports.length > 0) cache.placed(sink.keptFrom(start));
   return true;
-}
-function filesOf({ at, related, data }) {
-  const files = /* @__PURE__ */ new Set([at.file.path]);
-  for (const item of related ?? []) files.add(item.at.file.path);
-  for (const value2 of Object.values(data ?? {})) if (isLocation2(value2)) files.add(value2.file.path);
-  return [...files];
 }
 function runProgramRules(active, context3, sink, cache) {
   const start = sink.findings.length;
-  const made = [];
   const existence = /* @__PURE__ */ new Map();
   const { program } = context3;
   const seen = cache ? {
@@ -60619,23 +60612,13 @@ function runProgramRules(active, context3, sink, cache) {
   } : program;
   for (const { rule: rule25, severity, options } of active) {
     if (!isProgramRule(rule25)) continue;
-    const reporter = sink.reporter(rule25, severity);
-    const report2 = cache ? (descriptor2) => {
-      reporter(descriptor2);
-      made.push({ files: filesOf(descriptor2), report: descriptor2 });
-    } : reporter;
     try {
-      rule25.create({ ...context3, id: rule25.name, options, report: report2, program: seen });
+      rule25.create({ ...context3, id: rule25.name, options, report: sink.reporter(rule25, severity), program: seen });
     } catch (error2) {
       throw crashOf(rule25.name, void 0, error2);
     }
   }
-  if (cache === void 0) return;
-  const kept = sink.keyedFrom(start).flatMap((keyed, index2) => {
-    const { files, report: report2 } = made[index2] ?? {};
-    return files && report2 ? [{ ...keyed, files, report: report2 }] : [];
-  });
-  cache.set(kept, existence);
+  cache?.set(sink.keptFrom(start), existence);
 }
 function runRules({ program, rules: rules2, today, base, knownRuleIds, baseline: baseline2, onFile, fileCache, programCache }) {
   const settings = {

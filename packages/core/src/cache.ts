@@ -38,7 +38,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileFindingsCache, KeptProgramFinding, KeyedFinding, ProgramFindingsCache, ProgramReport, ReportDescriptor } from '@trustlint/engine';
-import type { FactsStore, FileFacts, FrameworkId, Location, MarkdownDocument, MovedPlaces, Program, ProgramFile } from '@trustlint/model';
+import type { FactsAndOutline, FactsStore, FileFacts, FrameworkId, Location, MarkdownDocument, MovedPlaces, Program, ProgramFile } from '@trustlint/model';
 import { checkOutput, DiskSource, FileChangedError, findConfigFile, writeOutput, type FileStat, type FolderStamp, type OutputTarget, type ProgramSource, type ReadOutcome } from '@trustlint/model/io';
 import type { MarkdownOutline } from '@trustlint/parser';
 
@@ -104,12 +104,6 @@ interface FileRecord {
   findings?: KeyedFinding[];
   /** A hash of what program rules read of the file, without places (see `factsWithoutPlaces`), or of its content and problems when it has no facts. */
   unplaced?: string;
-}
-
-/** A file's facts and outline, as the model's views of places take them. */
-interface FactsAndOutline {
-  facts: FileFacts;
-  outline: MarkdownOutline | undefined;
 }
 
 /**
@@ -452,8 +446,8 @@ function restoreReport(report: KeptReport, entries: ReadonlyMap<string, ProgramF
   const locate = ([path, start, end]: KeptPlace): Location | undefined => {
     const file = entries.get(path)?.file;
     const moves = moved.get(path);
-    const span = moves ? moves.get(`${start} ${end}`) : { start, end };
-    return file === undefined || span === undefined || span === null ? undefined : { file, span: { start: span.start, end: span.end } };
+    const span = moves === undefined ? { start, end } : moves.of({ start, end });
+    return file === undefined || span === undefined ? undefined : { file, span };
   };
   const at = locate(report.at);
   if (at === undefined) return undefined;
@@ -636,9 +630,13 @@ export class LintCache {
     return this.#recorder;
   }
 
+  /** An entry's record key: by role too, since a file two globs match is read once for each role, with other facts. */
+  static #keyOf(entry: ProgramFile): string {
+    return `${entry.role} ${entry.file.path}`;
+  }
+
   #record(entry: ProgramFile): FileRecord {
-    // By role too: a file two globs match is read once for each role, with other facts.
-    const key = `${entry.role} ${entry.file.path}`;
+    const key = LintCache.#keyOf(entry);
     this.#seen.add(key);
     // A file this run could not read has no recorded hash: what went wrong counts with what was read of it.
     const hash =
@@ -706,7 +704,7 @@ export class LintCache {
    * finding's hash and both versions have facts.
    */
   #movedPlaces(entry: ProgramFile, keptHash: string, places: PlacesView): MovedPlaces | undefined {
-    const before = this.#replaced.get(`${entry.role} ${entry.file.path}`);
+    const before = this.#replaced.get(LintCache.#keyOf(entry));
     const after = this.#record(entry);
     if (before?.hash !== keptHash || before.facts === undefined || after.facts === undefined) return undefined;
     const outline = before.outline === undefined ? undefined : parseOutline(before.outline);
@@ -785,9 +783,10 @@ export class LintCache {
         this.#programChanged = true;
         this.#dirty = true;
       },
-      set: (findings: readonly KeptProgramFinding[], existence) => {
+      set: (made: readonly KeptProgramFinding[], existence) => {
+        const findings = made.map(({ finding, key: fingerprintKey, report }) => ({ finding, key: fingerprintKey, report: keepReport(report) }));
         const files = new Map<string, string>();
-        for (const path of findings.flatMap((finding) => finding.files)) {
+        for (const path of findings.flatMap((finding) => pathsOf(finding.report))) {
           const hash = hashOf(path);
           // A finding in a file that is not the program's cannot be checked for changes: none is kept.
           if (hash === undefined) {
@@ -800,7 +799,7 @@ export class LintCache {
         }
         this.#program = {
           key: keyOf(),
-          findings: findings.map(({ finding, key: fingerprintKey, report }) => ({ finding, key: fingerprintKey, report: keepReport(report) })),
+          findings,
           exists: [...existence],
           files: [...files],
         };

@@ -204,7 +204,11 @@ describe('runRules', () => {
       const { cache, kept } = memoryCache();
       expect(runRules({ program: p, rules, today: TODAY, programCache: cache }).findings).toEqual(plain);
       expect(kept.sets).toBe(1);
-      expect(kept.findings?.map(({ finding, files }) => [finding.ruleId, finding.message, files])).toEqual([
+      // Each with the report it was made from, and so every file it names: where it is, its related places, the places in its message.
+      const named = ({ at, related, data }: KeptProgramFinding['report']): string[] => [
+        ...new Set([at, ...(related ?? []).map((item) => item.at), ...Object.values(data ?? {}).filter((value) => typeof value === 'object')].map((place) => place.file.path)),
+      ];
+      expect(kept.findings?.map(({ finding, report }) => [finding.ruleId, finding.message, named(report)])).toEqual([
         ['count-controls', '2 controls, 32 uncovered criteria.', ['controls/a.yaml']],
         ['asking', 'controls/a.yaml exists: true (see controls/b.yaml:1).', ['controls/a.yaml', 'controls/b.yaml']],
         ['asking', 'evidence/none.yaml exists: false (see controls/b.yaml:1).', ['controls/a.yaml', 'controls/b.yaml']],
@@ -237,7 +241,7 @@ describe('runRules', () => {
       const { findings } = runRules({ program: p, rules: resolveRules([countControls], p.config), today: TODAY, programCache: moved });
       expect(findings.map((f) => [f.file, f.line, f.column, f.message, f.fingerprint.length])).toEqual([['controls/b.yaml', 1, 5, '9 controls, 1 uncovered criteria.', 32]]);
       // The cache is told what the reports became, to keep them in place of the findings it gave them for.
-      expect(placed.map(({ finding, files, report }) => [finding.message, files, report.messageId])).toEqual([['9 controls, 1 uncovered criteria.', ['controls/b.yaml'], 'count']]);
+      expect(placed.map(({ finding, report }) => [finding.message, report.at.file.path, report.messageId])).toEqual([['9 controls, 1 uncovered criteria.', 'controls/b.yaml', 'count']]);
     });
 
     it('neither keeps nor uses findings while a program rule does not declare that it reads only facts', () => {

@@ -45,13 +45,11 @@ export interface FileFindingsCache {
 
 /**
  * A program rule's finding as a cache keeps it, with the report it was made
- * from and every file it names: where it is, its related places, and the
- * places its message names. It holds as it is while those files and all
- * that program rules read are the same; after an edit that only moved text
- * in a file it names, its report can be made again at the moved places.
+ * from. It holds as it is while the files its report names and all that
+ * program rules read are the same; after an edit that only moved text in a
+ * file it names, its report can be made again at the moved places.
  */
 export interface KeptProgramFinding extends KeyedFinding {
-  files: string[];
   report: ReportDescriptor<string>;
 }
 
@@ -92,15 +90,29 @@ function placeholders(data: ReportDescriptor<string>['data']): Readonly<Record<s
 class FindingSink {
   readonly findings: Finding[] = [];
   readonly #keys = new Map<Finding, string>();
+  /** The report each finding a rule reported was made from. */
+  readonly #reports = new Map<Finding, ReportDescriptor<string>>();
 
   add({ finding, key }: KeyedFinding): void {
     this.findings.push(finding);
     this.#keys.set(finding, key);
   }
 
+  #keyed(finding: Finding): KeyedFinding {
+    return { finding: { ...finding }, key: this.#keys.get(finding) ?? finding.message };
+  }
+
   /** The findings from `start` on, with their keys. */
   keyedFrom(start: number): KeyedFinding[] {
-    return this.findings.slice(start).map((finding) => ({ finding: { ...finding }, key: this.#keys.get(finding) ?? finding.message }));
+    return this.findings.slice(start).map((finding) => this.#keyed(finding));
+  }
+
+  /** The findings from `start` on that rules reported, with their keys and the reports they were made from. */
+  keptFrom(start: number): KeptProgramFinding[] {
+    return this.findings.slice(start).flatMap((finding) => {
+      const report = this.#reports.get(finding);
+      return report ? [{ ...this.#keyed(finding), report }] : [];
+    });
   }
 
   reporter(rule: AnyRule, severity: Severity): Reporter {
@@ -128,6 +140,7 @@ class FindingSink {
       }
       this.findings.push(finding);
       this.#keys.set(finding, fingerprintKey(rule.name, message, descriptor.at));
+      this.#reports.set(finding, descriptor);
     };
   }
 
@@ -254,23 +267,8 @@ function addKeptProgramFindings(
       throw crashOf(rule, undefined, error);
     }
   }
-  if (reports.length > 0) {
-    cache.placed(
-      sink.keyedFrom(start).flatMap((keyed, index) => {
-        const report = reports[index]?.descriptor;
-        return report ? [{ ...keyed, files: filesOf(report), report }] : [];
-      }),
-    );
-  }
+  if (reports.length > 0) cache.placed(sink.keptFrom(start));
   return true;
-}
-
-/** Every file a report names. */
-function filesOf({ at, related, data }: ReportDescriptor<string>): string[] {
-  const files = new Set([at.file.path]);
-  for (const item of related ?? []) files.add(item.at.file.path);
-  for (const value of Object.values(data ?? {})) if (isLocation(value)) files.add(value.file.path);
-  return [...files];
 }
 
 /** Runs the program rules; with a cache, gives it their findings and every file existence they asked about. */
@@ -281,7 +279,6 @@ function runProgramRules(
   cache: ProgramFindingsCache | undefined,
 ): void {
   const start = sink.findings.length;
-  const made: { files: string[]; report: ReportDescriptor<string> }[] = [];
   const existence = new Map<string, boolean>();
   const { program } = context;
   const seen: Program = cache
@@ -296,25 +293,13 @@ function runProgramRules(
     : program;
   for (const { rule, severity, options } of active) {
     if (!isProgramRule(rule)) continue;
-    const reporter = sink.reporter(rule, severity);
-    const report: Reporter = cache
-      ? (descriptor) => {
-          reporter(descriptor);
-          made.push({ files: filesOf(descriptor), report: descriptor });
-        }
-      : reporter;
     try {
-      rule.create({ ...context, id: rule.name, options, report, program: seen });
+      rule.create({ ...context, id: rule.name, options, report: sink.reporter(rule, severity), program: seen });
     } catch (error) {
       throw crashOf(rule.name, undefined, error);
     }
   }
-  if (cache === undefined) return;
-  const kept = sink.keyedFrom(start).flatMap((keyed, index) => {
-    const { files, report } = made[index] ?? {};
-    return files && report ? [{ ...keyed, files, report }] : [];
-  });
-  cache.set(kept, existence);
+  cache?.set(sink.keptFrom(start), existence);
 }
 
 export function runRules({ program, rules, today, base, knownRuleIds, baseline, onFile, fileCache, programCache }: RunInput): RunResult {

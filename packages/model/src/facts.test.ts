@@ -205,15 +205,16 @@ describe('places in facts', () => {
 
   it('tells where each place went, and that a place that was one and went two ways went nowhere', () => {
     const moves = movedPlaces({ facts: facts(10, 40), outline: undefined }, { facts: facts(20, 50), outline: undefined });
-    expect(moves?.get('10 20')).toEqual({ start: 20, end: 30 });
-    expect(moves?.get('12 15')).toEqual({ start: 22, end: 25 });
-    expect(moves?.get('40 43')).toEqual({ start: 50, end: 53 });
-    expect(moves?.get('6 8')).toEqual({ start: 16, end: 18 });
-    expect(moves?.get('0 3')).toEqual({ start: 0, end: 3 });
-    expect(moves?.get('1 2')).toBeUndefined();
+    expect(moves?.of({ start: 10, end: 20 })).toEqual({ start: 20, end: 30 });
+    expect(moves?.of({ start: 12, end: 15 })).toEqual({ start: 22, end: 25 });
+    expect(moves?.of({ start: 40, end: 43 })).toEqual({ start: 50, end: 53 });
+    expect(moves?.of({ start: 6, end: 8 })).toEqual({ start: 16, end: 18 });
+    expect(moves?.of({ start: 0, end: 3 })).toEqual({ start: 0, end: 3 });
+    expect(moves?.of({ start: 1, end: 2 })).toBeUndefined();
     // Two references at one place, which the edit set apart.
     const apart = movedPlaces({ facts: facts(10, 12), outline: undefined }, { facts: facts(10, 13), outline: undefined });
-    expect(apart?.get('12 15')).toBeNull();
+    expect(apart?.of({ start: 12, end: 15 })).toBeUndefined();
+    expect(apart?.of({ start: 10, end: 20 })).toEqual({ start: 10, end: 20 });
     // Facts that do not line up have no moves.
     expect(movedPlaces({ facts: facts(10, 40), outline: undefined }, { facts: { ...facts(10, 40), entities: [] }, outline: undefined })).toBeUndefined();
   });

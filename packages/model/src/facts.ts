@@ -196,22 +196,54 @@ export function restoreFromFacts(entry: ProgramFile, facts: FileFacts, reparse: 
 /** Keys whose numbers are places in the file (a front matter's end, a directive's line), not values. */
 const PLACE_NUMBERS = new Set(['bodyStart', 'targetLine']);
 
-function isSpanLike(record: Record<string, unknown>): boolean {
+/** The span of a location as kept (`{ $at: [start, end] }`) or of a span (`{ start, end }`); undefined for any other value. */
+function spanLike(record: Record<string, unknown>): Span | undefined {
   const keys = Object.keys(record);
-  if (keys.length === 1 && keys[0] === AT) return true;
-  return keys.length === 2 && typeof record.start === 'number' && typeof record.end === 'number';
+  const at = record[AT];
+  if (keys.length === 1 && Array.isArray(at)) return { start: at[0] as number, end: at[1] as number };
+  return keys.length === 2 && typeof record.start === 'number' && typeof record.end === 'number' ? { start: record.start, end: record.end } : undefined;
 }
 
-/** A value of the facts or the outline with every span, location and place number written as 0. */
-function unplaced(value: unknown, key?: string): unknown {
+/** A value of the facts or the outline with every span, location and place number written as 0; each span, in order, is added to `spans`. */
+function unplaced(value: unknown, spans: Span[], key?: string): unknown {
   if (typeof value === 'number') return key !== undefined && PLACE_NUMBERS.has(key) ? 0 : value;
   if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map((item) => unplaced(item));
+  if (Array.isArray(value)) return value.map((item) => unplaced(item, spans));
   const record = value as Record<string, unknown>;
-  if (isSpanLike(record)) return 0;
+  const span = spanLike(record);
+  if (span !== undefined) {
+    spans.push(span);
+    return 0;
+  }
   const out: Record<string, unknown> = {};
-  for (const name of Object.keys(record)) out[name] = unplaced(record[name], name);
+  for (const name of Object.keys(record)) out[name] = unplaced(record[name], spans, name);
   return out;
+}
+
+/** A file's facts and its Markdown outline (a policy's or document's), what program rules read of it. */
+export interface FactsAndOutline {
+  facts: FileFacts;
+  outline: MarkdownOutline | undefined;
+}
+
+/** The facts and outline without places, and the places taken out, in order. */
+function withoutPlaces({ facts, outline }: FactsAndOutline): { view: unknown; spans: Span[] } {
+  const spans: Span[] = [];
+  const entities = facts.entities.map(({ fields, places }) => {
+    const keys = places?.keys.map(([key, valueStart, valueEnd, keyStart, keyEnd]) => {
+      spans.push({ start: valueStart, end: valueEnd }, { start: keyStart, end: keyEnd });
+      return key;
+    });
+    if (places) spans.push(places.self, places.absent);
+    return { fields: unplaced(fields, spans), keys: keys ?? null };
+  });
+  const view = {
+    problems: unplaced(facts.problems, spans),
+    directives: unplaced(facts.directives, spans),
+    entities,
+    outline: outline === undefined ? null : unplaced(outline, spans),
+  };
+  return { view, spans };
 }
 
 /**
@@ -225,83 +257,43 @@ function unplaced(value: unknown, key?: string): unknown {
  * cache keys the program rules' reports by it.
  */
 export function factsWithoutPlaces(facts: FileFacts, outline: MarkdownOutline | undefined): unknown {
-  return {
-    problems: unplaced(facts.problems),
-    directives: unplaced(facts.directives),
-    entities: facts.entities.map(({ fields, places }) => ({ fields: unplaced(fields), keys: places?.keys.map(([key]) => key) ?? null })),
-    outline: outline === undefined ? null : unplaced(outline),
-  };
+  return withoutPlaces({ facts, outline }).view;
 }
 
-/** Where each place of a file went: by old span (`start end`), the new span, or null where two old places that were one went apart. */
-export type MovedPlaces = ReadonlyMap<string, Span | null>;
+/** Where the places of a file went between two versions (see `movedPlaces`). */
+export class MovedPlaces {
+  /** By old span (`start end`): the new span, or null where one old place went two ways. */
+  readonly #moves = new Map<string, Span | null>();
 
-const placeKey = (start: number, end: number): string => `${start} ${end}`;
-
-function addMove(moves: Map<string, Span | null>, start: number, end: number, to: Span): void {
-  const key = placeKey(start, end);
-  const before = moves.get(key);
-  if (before === undefined) moves.set(key, to);
-  else if (before !== null && (before.start !== to.start || before.end !== to.end)) moves.set(key, null);
-}
-
-const spanOfLike = (record: Record<string, unknown>): Span => {
-  const at = record[AT];
-  return Array.isArray(at) ? { start: at[0] as number, end: at[1] as number } : { start: record.start as number, end: record.end as number };
-};
-
-/** Pairs the places of two values that are the same without places; false where they do not line up. */
-function pairPlaces(before: unknown, after: unknown, moves: Map<string, Span | null>): boolean {
-  if (typeof before !== 'object' || before === null) return typeof after !== 'object' || after === null;
-  if (typeof after !== 'object' || after === null) return false;
-  if (Array.isArray(before)) return Array.isArray(after) && before.length === after.length && before.every((item, index) => pairPlaces(item, after[index], moves));
-  const old = before as Record<string, unknown>;
-  const now = after as Record<string, unknown>;
-  if (isSpanLike(old)) {
-    if (!isSpanLike(now)) return false;
-    const from = spanOfLike(old);
-    addMove(moves, from.start, from.end, spanOfLike(now));
-    return true;
+  constructor(from: readonly Span[], to: readonly Span[]) {
+    from.forEach((span, index) => {
+      const key = `${span.start} ${span.end}`;
+      const before = this.#moves.get(key);
+      const now = to[index];
+      if (now === undefined || (before !== undefined && (before === null || before.start !== now.start || before.end !== now.end))) this.#moves.set(key, null);
+      else this.#moves.set(key, now);
+    });
   }
-  return Object.keys(old).every((name) => pairPlaces(old[name], now[name], moves));
+
+  /** Where the place at `span` went; undefined when it was no place of the facts, or went two ways. */
+  of(span: Span): Span | undefined {
+    const to = this.#moves.get(`${span.start} ${span.end}`);
+    return to ? { start: to.start, end: to.end } : undefined;
+  }
 }
 
 /**
- * Where the places of a file went between two versions whose facts and
- * outlines are the same without places (`factsWithoutPlaces`): each span
- * of the old facts and outline (a location, an entity, a key and its value,
- * a heading, a link…) with the span of the same part in the new. Undefined
- * when the two do not line up.
+ * Where the places of a file went between two versions that are the same
+ * without places (`factsWithoutPlaces`): each span of the old facts and
+ * outline (a location, an entity, a key and its value, a heading, a link…)
+ * with the span of the same part in the new. Undefined when the two are not
+ * the same without places.
  */
-export function movedPlaces(
-  before: { facts: FileFacts; outline: MarkdownOutline | undefined },
-  after: { facts: FileFacts; outline: MarkdownOutline | undefined },
-): MovedPlaces | undefined {
-  const moves = new Map<string, Span | null>();
-  if (before.facts.entities.length !== after.facts.entities.length) return undefined;
-  const entitiesLineUp = before.facts.entities.every((entity, index) => {
-    const other = after.facts.entities[index];
-    if (other === undefined || !pairPlaces(entity.fields, other.fields, moves)) return false;
-    if (entity.places === null || other.places === null) return entity.places === other.places;
-    const { self, absent, keys } = entity.places;
-    const now = other.places;
-    if (keys.length !== now.keys.length) return false;
-    addMove(moves, self.start, self.end, now.self);
-    addMove(moves, absent.start, absent.end, now.absent);
-    return keys.every(([key, valueStart, valueEnd, keyStart, keyEnd], index) => {
-      const [otherKey, otherValueStart, otherValueEnd, otherKeyStart, otherKeyEnd] = now.keys[index] ?? [];
-      if (otherKey !== key || otherValueStart === undefined || otherValueEnd === undefined || otherKeyStart === undefined || otherKeyEnd === undefined) return false;
-      addMove(moves, valueStart, valueEnd, { start: otherValueStart, end: otherValueEnd });
-      addMove(moves, keyStart, keyEnd, { start: otherKeyStart, end: otherKeyEnd });
-      return true;
-    });
-  });
-  const linedUp =
-    entitiesLineUp &&
-    pairPlaces(before.facts.problems, after.facts.problems, moves) &&
-    pairPlaces(before.facts.directives, after.facts.directives, moves) &&
-    pairPlaces(before.outline ?? null, after.outline ?? null, moves);
-  return linedUp ? moves : undefined;
+export function movedPlaces(before: FactsAndOutline, after: FactsAndOutline): MovedPlaces | undefined {
+  const from = withoutPlaces(before);
+  const to = withoutPlaces(after);
+  if (from.spans.length !== to.spans.length || JSON.stringify(from.view) !== JSON.stringify(to.view)) return undefined;
+  return new MovedPlaces(from.spans, to.spans);
 }
 
 /** `locate` from an entity's places, falling back to `deeper` for paths deeper than one key. */

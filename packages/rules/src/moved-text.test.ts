@@ -14,7 +14,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isProgramRule, type ReportDescriptor } from '@trustlint/engine';
-import { computeCoverage, factsOf, factsWithoutPlaces, loadProgram, MemorySource, movedPlaces, parseConfig, type Location, type MovedPlaces, type Program } from '@trustlint/model';
+import { computeCoverage, factsOf, factsWithoutPlaces, loadProgram, MemorySource, MovedPlaces, movedPlaces, parseConfig, type Location, type Program } from '@trustlint/model';
 import { SAMPLE, TODAY } from '@trustlint/test-support';
 import { generateProgram } from '@trustlint/test-support/generate';
 import { describe, expect, it } from 'vitest';
@@ -57,7 +57,7 @@ function placed(descriptor: ReportDescriptor<string>, moves?: ReadonlyMap<string
       if (!isLocation(value)) return value;
       const { file, span } = value;
       const map = moves?.get(file.path);
-      const to = map ? map.get(`${span.start} ${span.end}`) : span;
+      const to = map ? map.of(span) : span;
       return `<${file.path} ${to ? `${to.start}-${to.end}` : '?'}>`;
     }),
   );
@@ -72,7 +72,7 @@ function movesBetween(before: Program, after: Program): Map<string, MovedPlaces>
     if (other === undefined) throw new Error(`${entry.file.path} is missing after the move`);
     // Files without facts (the config, the owners, CODEOWNERS) are kept by their content: no place in an edited one is kept.
     if (entry.role === 'config' || entry.role === 'owners' || entry.role === 'codeowners') {
-      if (entry.file.text !== other.file.text) moves.set(entry.file.path, new Map());
+      if (entry.file.text !== other.file.text) moves.set(entry.file.path, new MovedPlaces([], []));
       continue;
     }
     const found = movedPlaces({ facts: factsOf(entry), outline: documentOf(entry)?.outline() }, { facts: factsOf(other), outline: documentOf(other)?.outline() });
