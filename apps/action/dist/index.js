@@ -54449,9 +54449,12 @@ function contentLines(state, token, firstLine, atx) {
   }
   return result2;
 }
+function ownString(value2) {
+  return ` ${value2}`.slice(1);
+}
 function attribute2(token, name) {
   const value2 = token.attrGet(name);
-  return typeof value2 === "string" ? value2 : "";
+  return typeof value2 === "string" ? ownString(value2) : "";
 }
 function isReference(src, end) {
   return src.charCodeAt(end - 1) !== 41;
@@ -54569,7 +54572,7 @@ function definitionUrl(md, src, start) {
   pos += 2;
   while (pos < src.length && (isSpaceOrTab(src.charCodeAt(pos)) || src.charCodeAt(pos) === 10)) pos++;
   const destination = md.helpers.parseLinkDestination(src, pos, src.length);
-  return destination.ok ? destination.str : "";
+  return destination.ok ? ownString(destination.str) : "";
 }
 var parser;
 function offsetMapper(text5, base) {
@@ -59883,12 +59886,15 @@ var Reparsed = class {
     }
     return this.#entry;
   }
+  /** Lets go of the file parsed again, if it was: the next use parses it once more. */
+  forget() {
+    this.#entry = void 0;
+  }
 };
-function restoreFromFacts(entry, facts, reparse) {
+var reparsedFiles = /* @__PURE__ */ new WeakMap();
+function reparseOnUse(entry, entities, places, again) {
   const { file } = entry;
-  const again = new Reparsed(file, facts.entities.length, reparse);
-  entry.problems = facts.problems;
-  entry.directives = facts.directives;
+  reparsedFiles.set(entry, again);
   Object.defineProperty(entry, "documents", {
     get() {
       return again.entry.documents;
@@ -59896,11 +59902,9 @@ function restoreFromFacts(entry, facts, reparse) {
     enumerable: true,
     configurable: true
   });
-  const entities = facts.entities.map(({ fields, places }, index2) => {
-    const entity2 = decode3(fields, file);
-    entity2.file = file;
-    entity2.locate = places === null ? () => fileStart(file) : locator2(file, places, (path, target) => again.entry.entities[index2].locate(path, target));
-    if (entity2.kind === "policy" || entity2.kind === "document") Object.assign(entity2, markdownReaders(file, entity2.frontMatter));
+  entities.forEach((entity2, index2) => {
+    const own6 = places[index2] ?? null;
+    entity2.locate = own6 === null ? () => fileStart(file) : locator2(file, own6, (path, target) => again.entry.entities[index2].locate(path, target));
     Object.defineProperties(entity2, {
       node: {
         get() {
@@ -59917,10 +59921,37 @@ function restoreFromFacts(entry, facts, reparse) {
         configurable: true
       }
     });
+  });
+}
+function restoreFromFacts(entry, facts, reparse) {
+  const { file } = entry;
+  entry.problems = facts.problems;
+  entry.directives = facts.directives;
+  const entities = facts.entities.map(({ fields }) => {
+    const entity2 = decode3(fields, file);
+    entity2.file = file;
+    if (entity2.kind === "policy" || entity2.kind === "document") Object.assign(entity2, markdownReaders(file, entity2.frontMatter));
     return entity2;
   });
-  entry.entities.push(...entities);
-  return entities;
+  reparseOnUse(
+    entry,
+    entities,
+    facts.entities.map(({ places }) => places),
+    new Reparsed(file, facts.entities.length, reparse)
+  );
+  const restored = entities;
+  entry.entities.push(...restored);
+  return restored;
+}
+function releaseYaml(entry, reparse, facts) {
+  const reparsed = reparsedFiles.get(entry);
+  if (reparsed !== void 0) {
+    reparsed.forget();
+    return;
+  }
+  if (entry.entities.some((entity2) => entity2.kind === "owners")) throw new Error("The owners are always read from their file, and keep their YAML.");
+  const places = facts ? facts.entities.map((kept) => kept.places) : entry.entities.map((entity2) => placesOf(entity2));
+  reparseOnUse(entry, entry.entities, places, new Reparsed(entry.file, entry.entities.length, reparse));
 }
 var PLACE_NUMBERS = /* @__PURE__ */ new Set(["bodyStart", "targetLine"]);
 function spanLike(record) {
@@ -60057,20 +60088,12 @@ function buildGlobbedEntities(entry, config3, role) {
   entry.entities.push(...built);
   return built;
 }
-function restoreOrBuild(entry, config3, role, store) {
-  if (entry.problems.length) return [];
-  const facts = store.get(entry);
-  if (facts === void 0) {
-    const built = buildGlobbedEntities(entry, config3, role);
-    store.set(entry, factsOf(entry));
-    return built;
-  }
-  const reparse = () => {
+function reparser(entry, config3, role) {
+  return () => {
     const again = { file: entry.file, role, problems: [], documents: [], entities: [], directives: [] };
     buildGlobbedEntities(again, config3, role);
     return again;
   };
-  return restoreFromFacts(entry, facts, reparse);
 }
 function displayPathOf(config3, repoRoot, path) {
   return repoRelative(repoRoot, join6(config3.root, path));
@@ -60116,12 +60139,27 @@ function loadProgram(config3, options = {}) {
   const source = options.source ?? new DiskSource(root, repoRoot);
   const ignore = ignoredGlobs(config3);
   const files = [];
-  if (config3.file) files.push(configEntry(config3.file));
   let readCount = 0;
   const read = (path, role) => {
     options.onFile?.(++readCount);
     return readProgramFile(source, config3, repoRoot, path, role);
   };
+  const ownersEntry = read(config3.paths.owners, "owners");
+  const owners2 = ownersOf(ownersEntry, config3, repoRoot);
+  let codeownersEntry;
+  let codeowners;
+  for (const path of codeownersCandidates(config3)) {
+    codeownersEntry = read(path, "codeowners");
+    if (!codeownersEntry) continue;
+    codeowners = codeownersOf(codeownersEntry);
+    break;
+  }
+  const check = options.check?.({ owners: owners2, codeowners });
+  const add2 = (entry) => {
+    files.push(entry);
+    check?.(entry);
+  };
+  if (config3.file) add2(configEntry(config3.file));
   const restorable = (path, role, facts) => {
     const bytes = source.unchanged?.(path, config3.limits.maxFileSize);
     if (bytes === void 0) return void 0;
@@ -60138,11 +60176,21 @@ function loadProgram(config3, options = {}) {
   };
   const collect = (role) => {
     const entities = [];
+    const store = options.facts;
     for (const path of source.glob(globsOf(config3, role), ignore)) {
-      const entry = (options.facts && restorable(path, role, options.facts)) ?? read(path, role);
+      const entry = (store && restorable(path, role, store)) ?? read(path, role);
       if (!entry) continue;
-      files.push(entry);
-      entities.push(...options.facts ? restoreOrBuild(entry, config3, role, options.facts) : buildGlobbedEntities(entry, config3, role));
+      const readable = entry.problems.length === 0;
+      const reparse = reparser(entry, config3, role);
+      const kept = readable ? store?.get(entry) : void 0;
+      let facts = kept;
+      if (kept !== void 0) entities.push(...restoreFromFacts(entry, kept, reparse));
+      else {
+        entities.push(...buildGlobbedEntities(entry, config3, role));
+        if (store && readable) store.set(entry, facts = factsOf(entry));
+      }
+      add2(entry);
+      if (options.releaseYaml && readable) releaseYaml(entry, reparse, facts);
     }
     return entities;
   };
@@ -60151,17 +60199,8 @@ function loadProgram(config3, options = {}) {
   const standards = collect("standard");
   const controls = collect("control");
   const evidence2 = collect("evidence");
-  const ownersEntry = read(config3.paths.owners, "owners");
-  if (ownersEntry) files.push(ownersEntry);
-  const owners2 = ownersOf(ownersEntry, config3, repoRoot);
-  let codeowners;
-  for (const path of codeownersCandidates(config3)) {
-    const entry = read(path, "codeowners");
-    if (!entry) continue;
-    files.push(entry);
-    codeowners = codeownersOf(entry);
-    break;
-  }
+  if (ownersEntry) add2(ownersEntry);
+  if (codeownersEntry) add2(codeownersEntry);
   return { config: config3, root, repoRoot, files, policies, documents, standards, controls, owners: owners2, evidence: evidence2, codeowners, fileExists: (path) => source.exists(path) };
 }
 function readProblem(failure) {
@@ -60531,26 +60570,40 @@ var FindingSink = class {
     return findings;
   }
 };
-function collectFileFindings(rules2, files, settings, sink, onFile, cache) {
-  const instances = [];
-  for (const { rule: rule25, severity, options } of rules2) {
-    if (!isFileRule(rule25)) continue;
-    const report2 = sink.reporter(rule25, severity);
-    try {
-      instances.push({ rule: rule25, visitors: rule25.create({ id: rule25.name, options, settings, report: report2 }) });
-    } catch (error2) {
-      throw crashOf(rule25.name, void 0, error2);
+function ruleSettings({ config: config3, owners: owners2, codeowners }, today, knownRuleIds) {
+  return { config: config3, owners: owners2, today, codeowners, knownRuleIds: new Set(knownRuleIds) };
+}
+function activeRules(rules2, withBase) {
+  return rules2.filter(({ rule: rule25 }) => !rule25.meta.needsBase || withBase);
+}
+var FileChecks = class {
+  settings;
+  #sink = new FindingSink();
+  #instances = [];
+  #cache;
+  /** `rules` are the run's active rules (`activeRules`); the program rules among them are left for `runRules`. */
+  constructor(rules2, settings, cache) {
+    this.settings = settings;
+    this.#cache = cache;
+    for (const { rule: rule25, severity, options } of rules2) {
+      if (!isFileRule(rule25)) continue;
+      const report2 = this.#sink.reporter(rule25, severity);
+      try {
+        this.#instances.push({ rule: rule25, visitors: rule25.create({ id: rule25.name, options, settings, report: report2 }) });
+      } catch (error2) {
+        throw crashOf(rule25.name, void 0, error2);
+      }
     }
   }
-  for (const [index2, entry] of files.entries()) {
-    onFile?.(index2 + 1, files.length);
-    const cached = cache?.get(entry);
+  check(entry) {
+    const sink = this.#sink;
+    const cached = this.#cache?.get(entry);
     if (cached) {
       for (const keyed of cached) sink.add({ finding: { ...keyed.finding }, key: keyed.key });
-      continue;
+      return;
     }
     const start = sink.findings.length;
-    for (const { rule: rule25, visitors } of instances) {
+    for (const { rule: rule25, visitors } of this.#instances) {
       try {
         visitors.file?.(entry);
         for (const entity2 of entry.entities) {
@@ -60579,9 +60632,13 @@ function collectFileFindings(rules2, files, settings, sink, onFile, cache) {
         throw crashOf(rule25.name, entry.file.path, error2);
       }
     }
-    cache?.set(entry, sink.keyedFrom(start));
+    this.#cache?.set(entry, sink.keyedFrom(start));
   }
-}
+  /** The findings of the files checked so far, with the keys of their fingerprints. */
+  findings() {
+    return this.#sink.keyedFrom(0);
+  }
+};
 function addKeptProgramFindings({ findings, reports }, active, sink, cache) {
   const reporters = /* @__PURE__ */ new Map();
   for (const { rule: rule25, severity } of active) if (isProgramRule(rule25)) reporters.set(rule25.name, sink.reporter(rule25, severity));
@@ -60620,18 +60677,17 @@ function runProgramRules(active, context3, sink, cache) {
   }
   cache?.set(sink.keptFrom(start), existence);
 }
-function runRules({ program, rules: rules2, today, base, knownRuleIds, baseline: baseline2, onFile, fileCache, programCache }) {
-  const settings = {
-    config: program.config,
-    owners: program.owners,
-    today,
-    codeowners: program.codeowners,
-    knownRuleIds: new Set(knownRuleIds ?? rules2.map(({ rule: rule25 }) => rule25.name))
-  };
+function runRules({ program, rules: rules2, today, base, knownRuleIds, baseline: baseline2, fileChecks, programCache }) {
   const coverage = computeCoverage(program.config, program.controls, [...program.policies, ...program.documents]);
-  const active = rules2.filter(({ rule: rule25 }) => !rule25.meta.needsBase || base !== void 0);
+  const active = activeRules(rules2, base !== void 0);
+  let checks = fileChecks;
+  if (checks === void 0) {
+    checks = new FileChecks(active, ruleSettings(program, today, knownRuleIds ?? rules2.map(({ rule: rule25 }) => rule25.name)));
+    for (const entry of program.files) checks.check(entry);
+  }
+  const { settings } = checks;
   const sink = new FindingSink();
-  collectFileFindings(active, program.files, settings, sink, onFile, fileCache);
+  for (const keyed of checks.findings()) sink.add(keyed);
   const baseState = base ? { program: base.program, coverage: computeCoverage(base.program.config, base.program.controls, [...base.program.policies, ...base.program.documents]), ref: base.ref } : void 0;
   const keepable = baseState === void 0 && active.every(({ rule: rule25 }) => !isProgramRule(rule25) || rule25.meta.factsOnly === true);
   const cache = keepable ? programCache : void 0;
@@ -62585,12 +62641,28 @@ function lint(options = {}) {
   }
   const parseKey = parseKeyOf(config3);
   const facts = cache?.facts(parseKey);
+  const knownRules = options.rules ?? rules;
+  const knownRuleIds = knownRules.map((rule25) => rule25.name);
+  const active = activeRules(rules2, options.base !== void 0);
+  let settingsKey = "";
+  let fileChecks;
+  const checkFiles = (people) => {
+    settingsKey = settingsKeyOf(parseKey, people, rules2, today, knownRules);
+    const checks = new FileChecks(active, ruleSettings({ config: config3, ...people }, today, knownRuleIds), cache?.fileFindings(settingsKey));
+    fileChecks = checks;
+    return (entry) => {
+      cache?.primeOutlines(entry);
+      checks.check(entry);
+    };
+  };
   const program = loadProgram(config3, {
     repoRoot,
+    check: checkFiles,
+    releaseYaml: true,
     ...recorder ? { source: recorder } : {},
     ...facts ? { facts } : {},
     ...onProgress ? { onFile: (done) => {
-      onProgress({ phase: "reading", done, total: void 0 });
+      onProgress({ done });
     } } : {}
   });
   if (program.policies.length === 0 && program.controls.length === 0 && program.files.every((entry) => entry.role !== "policy" && entry.role !== "control")) {
@@ -62613,26 +62685,18 @@ function lint(options = {}) {
     return found;
   };
   const base = options.base === void 0 ? void 0 : { program: programAt(options.base), ref: options.base };
-  const documents = [...program.policies, ...program.documents];
-  const entries = new Map(program.files.map((entry) => [entry.file.path, entry]));
-  const settingsKey = settingsKeyOf(parseKey, program, rules2, today, options.rules ?? rules);
-  const fileCache = cache?.fileFindings(settingsKey);
   const programCache = cache?.programFindings(settingsKey, program, { unplaced: factsWithoutPlaces, moved: movedPlaces });
-  cache?.primeOutlines(documents, entries);
   const result2 = runRules({
     program,
     rules: rules2,
     today,
-    knownRuleIds: (options.rules ?? rules).map((rule25) => rule25.name),
+    knownRuleIds,
+    ...fileChecks ? { fileChecks } : {},
     ...base ? { base } : {},
     ...baseline2 ? { baseline: baseline2 } : {},
-    ...onProgress ? { onFile: (done, total) => {
-      onProgress({ phase: "checking", done, total });
-    } } : {},
-    ...fileCache ? { fileCache } : {},
     ...programCache ? { programCache } : {}
   });
-  cache?.keepOutlines(documents, entries);
+  cache?.keepOutlines(program.files);
   const inputFiles = inputFilesOf(program, cwd, useBaseline ? baselineFile : void 0);
   if (options.writeBaseline) {
     if (baselineFile === void 0) throw new TrustlintError("usage", "Cannot write a baseline when baselines are turned off; drop --no-baseline.");
@@ -62691,15 +62755,14 @@ function cwdOf(options) {
 function parseKeyOf(config3) {
   return cacheKey({ root: config3.root, config: config3.file?.text ?? null, layout: { ...config3, file: void 0 } });
 }
-function settingsKeyOf(parse4, program, rules2, today, known) {
-  const textOf = (role) => program.files.find((entry) => entry.role === role)?.file.text ?? null;
+function settingsKeyOf(parse4, { owners: owners2, codeowners }, rules2, today, known) {
   return cacheKey({
     parse: parse4,
     today,
     rules: rules2.map(({ rule: rule25, severity, options }) => [rule25.name, severity, options]),
     known: known.map((rule25) => rule25.name),
-    owners: textOf("owners"),
-    codeowners: textOf("codeowners")
+    owners: owners2.exists ? owners2.file.text : null,
+    codeowners: codeowners?.file.text ?? null
   });
 }
 

@@ -23,13 +23,12 @@ export function progressFor(io: Io, now: () => number = Date.now): Progress {
   let last = 0;
   let drawn = false;
   return {
-    update({ phase, done, total }) {
+    update({ done }) {
       const time = now();
       if (time - started < DELAY_MS || time - last < EVERY_MS) return;
       last = time;
       drawn = true;
-      const count = total === undefined ? `${done.toLocaleString('en-US')} files` : `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files`;
-      io.stderr.write(`\r\u001b[2Ktrustlint: ${phase} ${count}…`);
+      io.stderr.write(`\r\u001b[2Ktrustlint: checked ${done.toLocaleString('en-US')} files…`);
     },
     done() {
       if (drawn) io.stderr.write('\r\u001b[2K');

@@ -809,26 +809,22 @@ export class LintCache {
     };
   }
 
-  /** Gives documents whose content is cached their outline, so that their Markdown is not read again. */
-  primeOutlines(documents: readonly MarkdownDocument[], entries: ReadonlyMap<string, ProgramFile>): void {
-    for (const document of documents) {
-      const entry = entries.get(document.file.path);
-      if (entry === undefined) continue;
-      const text = this.#record(entry).outline;
-      if (text === undefined) continue;
-      const read = document.outline.bind(document);
-      let outline: MarkdownOutline | undefined;
-      document.outline = () => (outline ??= parseOutline(text) ?? read());
-    }
+  /** Gives an entry's document, when its content is cached, its outline, so that its Markdown is not read again. */
+  primeOutlines(entry: ProgramFile): void {
+    const document = LintCache.#documentOf(entry);
+    const text = document && this.#record(entry).outline;
+    if (document === undefined || text === undefined) return;
+    const read = document.outline.bind(document);
+    let outline: MarkdownOutline | undefined;
+    document.outline = () => (outline ??= parseOutline(text) ?? read());
   }
 
-  /** Keeps the outlines the run read. */
-  keepOutlines(documents: readonly MarkdownDocument[], entries: ReadonlyMap<string, ProgramFile>): void {
-    for (const document of documents) {
-      const entry = entries.get(document.file.path);
-      if (entry === undefined) continue;
-      const record = this.#record(entry);
-      if (record.outline !== undefined) continue;
+  /** Keeps the outlines of the Markdown documents the run read. */
+  keepOutlines(entries: readonly ProgramFile[]): void {
+    for (const entry of entries) {
+      const document = LintCache.#documentOf(entry);
+      const record = document && this.#record(entry);
+      if (document === undefined || record === undefined || record.outline !== undefined) continue;
       record.outline = JSON.stringify(document.outline());
       this.#touch(record);
     }

@@ -6,12 +6,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
+  activeRules,
   BASELINE_FILE_NAME,
   BASELINE_RULE,
+  FileChecks,
   parseBaseline,
   restrictToChanges,
   ruleInfo,
   resolveRules,
+  ruleSettings,
   runRules,
   serializeBaseline,
   summarize,
@@ -46,6 +49,8 @@ import {
   type FileRole,
   type InputFile,
   type Program,
+  type ProgramFile,
+  type ProgramPeople,
 } from '@trustlint/model';
 import { SourceFile } from '@trustlint/parser';
 import { rules as builtinRules } from '@trustlint/rules';
@@ -80,7 +85,7 @@ export interface LintOptions {
   baseline?: string | false;
   /** Write every current finding to the baseline file instead of filtering by it (`--write-baseline`). */
   writeBaseline?: boolean;
-  /** Told how far the run is: files read, then files checked. */
+  /** Told how far the run is: how many files it has read and checked. */
   onProgress?: (progress: LintProgress) => void;
   /**
    * A lint cache (`--cache`): files whose content it holds are not parsed as
@@ -91,10 +96,8 @@ export interface LintOptions {
 }
 
 export interface LintProgress {
-  phase: 'reading' | 'checking';
+  /** Files read and checked so far (the program rules run once all are). */
   done: number;
-  /** Known while checking. */
-  total: number | undefined;
 }
 
 export interface LintResult {
@@ -207,11 +210,28 @@ export function lint(options: LintOptions = {}): LintResult {
   }
   const parseKey = parseKeyOf(config);
   const facts = cache?.facts(parseKey);
+  const knownRules = options.rules ?? builtinRules;
+  const knownRuleIds = knownRules.map((rule) => rule.name);
+  const active = activeRules(rules, options.base !== undefined);
+  let settingsKey = '';
+  let fileChecks: FileChecks | undefined;
+  // Each file is checked by the file rules as it is read, and then lets go of its YAML: the program rules read only facts.
+  const checkFiles = (people: ProgramPeople) => {
+    settingsKey = settingsKeyOf(parseKey, people, rules, today, knownRules);
+    const checks = new FileChecks(active, ruleSettings({ config, ...people }, today, knownRuleIds), cache?.fileFindings(settingsKey));
+    fileChecks = checks;
+    return (entry: ProgramFile) => {
+      cache?.primeOutlines(entry);
+      checks.check(entry);
+    };
+  };
   const program = loadProgram(config, {
     repoRoot,
+    check: checkFiles,
+    releaseYaml: true,
     ...(recorder ? { source: recorder } : {}),
     ...(facts ? { facts } : {}),
-    ...(onProgress ? { onFile: (done: number) => { onProgress({ phase: 'reading', done, total: undefined }); } } : {}),
+    ...(onProgress ? { onFile: (done: number) => { onProgress({ done }); } } : {}),
   });
   if (program.policies.length === 0 && program.controls.length === 0 && program.files.every((entry) => entry.role !== 'policy' && entry.role !== 'control')) {
     const globs = [...config.paths.policies, ...config.paths.controls].map((glob) => `"${glob}"`).join(', ');
@@ -234,24 +254,18 @@ export function lint(options: LintOptions = {}): LintResult {
     return found;
   };
   const base = options.base === undefined ? undefined : { program: programAt(options.base), ref: options.base };
-  const documents = [...program.policies, ...program.documents];
-  const entries = new Map(program.files.map((entry) => [entry.file.path, entry]));
-  const settingsKey = settingsKeyOf(parseKey, program, rules, today, options.rules ?? builtinRules);
-  const fileCache = cache?.fileFindings(settingsKey);
   const programCache = cache?.programFindings(settingsKey, program, { unplaced: factsWithoutPlaces, moved: movedPlaces });
-  cache?.primeOutlines(documents, entries);
   const result = runRules({
     program,
     rules,
     today,
-    knownRuleIds: (options.rules ?? builtinRules).map((rule) => rule.name),
+    knownRuleIds,
+    ...(fileChecks ? { fileChecks } : {}),
     ...(base ? { base } : {}),
     ...(baseline ? { baseline } : {}),
-    ...(onProgress ? { onFile: (done: number, total: number) => { onProgress({ phase: 'checking', done, total }); } } : {}),
-    ...(fileCache ? { fileCache } : {}),
     ...(programCache ? { programCache } : {}),
   });
-  cache?.keepOutlines(documents, entries);
+  cache?.keepOutlines(program.files);
   const inputFiles = inputFilesOf(program, cwd, useBaseline ? baselineFile : undefined);
   if (options.writeBaseline) {
     if (baselineFile === undefined) throw new TrustlintError('usage', 'Cannot write a baseline when baselines are turned off; drop --no-baseline.');
@@ -328,14 +342,13 @@ function parseKeyOf(config: Config): string {
  * The cache key of what the file rules' findings depend on besides the file:
  * the config, the rules and their options, owners, CODEOWNERS, today.
  */
-function settingsKeyOf(parse: string, program: Program, rules: readonly ResolvedRule[], today: string, known: readonly AnyRule[]): string {
-  const textOf = (role: string): string | null => program.files.find((entry) => entry.role === role)?.file.text ?? null;
+function settingsKeyOf(parse: string, { owners, codeowners }: ProgramPeople, rules: readonly ResolvedRule[], today: string, known: readonly AnyRule[]): string {
   return cacheKey({
     parse,
     today,
     rules: rules.map(({ rule, severity, options }) => [rule.name, severity, options]),
     known: known.map((rule) => rule.name),
-    owners: textOf('owners'),
-    codeowners: textOf('codeowners'),
+    owners: owners.exists ? owners.file.text : null,
+    codeowners: codeowners?.file.text ?? null,
   });
 }

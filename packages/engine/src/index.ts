@@ -30,7 +30,10 @@ export {
   type Severity,
 } from './rule.js';
 export {
+  activeRules,
   BASELINE_RULE,
+  FileChecks,
+  ruleSettings,
   runFileRules,
   runRules,
   type FileFindingsCache,

@@ -1,10 +1,10 @@
-import { loadProgram, MemorySource, parseConfig, ConfigError, type Program } from '@trustlint/model';
+import { loadProgram, MemorySource, parseConfig, ConfigError, type LoadProgramOptions, type Program } from '@trustlint/model';
 import { TODAY } from '@trustlint/test-support';
 import { describe, expect, it } from 'vitest';
 import { RuleCrashError } from './errors.js';
 import { resolveRules } from './resolve.js';
 import { RuleCreator } from './rule.js';
-import { runRules, type KeptProgramFinding, type ProgramFindingsCache } from './runner.js';
+import { activeRules, FileChecks, ruleSettings, runRules, type KeptProgramFinding, type ProgramFindingsCache } from './runner.js';
 
 const createRule = RuleCreator((name) => `https://docs.example/${name}`);
 
@@ -54,10 +54,11 @@ const countControls = createRule<'count', Record<string, never>>({
   },
 });
 
-function program(config = '{}\n'): Program {
+function program(config = '{}\n', options: LoadProgramOptions = {}): Program {
   return loadProgram(parseConfig(config, '/r/trustlint.config.yaml', 'trustlint.config.yaml'), {
     repoRoot: '/r',
     source: new MemorySource({ 'controls/b.yaml': 'id: B-1\n', 'controls/a.yaml': 'id: A-1\nowner: x\nsatisfies: {soc2: [CC1.1]}\nstatus: implemented\n' }),
+    ...options,
   });
 }
 
@@ -94,6 +95,31 @@ describe('runRules', () => {
         fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
       },
     ]);
+  });
+
+  it('takes over the findings of files checked as they were read, and does not check them again', () => {
+    const rules = resolveRules([ownerRequired, countControls], program().config);
+    const ids = rules.map(({ rule }) => rule.name);
+    let checks: FileChecks | undefined;
+    const asRead = program('{}\n', {
+      releaseYaml: true,
+      check: (people) => {
+        const made = new FileChecks(activeRules(rules, false), ruleSettings({ config: program().config, ...people }, TODAY, ids));
+        checks = made;
+        return (entry) => {
+          made.check(entry);
+        };
+      },
+    });
+    if (checks === undefined) throw new Error('the files were not checked');
+    expect(checks.findings().map(({ finding }) => finding.message)).toEqual(['Control `B-1` has no owner; expected one of security.']);
+    const whole = runRules({ program: program(), rules, today: TODAY });
+    const taken = runRules({ program: asRead, rules, today: TODAY, fileChecks: checks });
+    expect(taken.findings).toEqual(whole.findings);
+    expect(taken.findings.map(({ ruleId }) => ruleId)).toEqual(['count-controls', 'owner-required']);
+    expect(taken.coverage.framework('soc2')?.covered).toEqual(['CC1.1']);
+    const unchecked = new FileChecks(activeRules(rules, false), ruleSettings(asRead, TODAY, ids));
+    expect(runRules({ program: asRead, rules, today: TODAY, fileChecks: unchecked }).findings.map(({ ruleId }) => ruleId)).toEqual(['count-controls']);
   });
 
   it('applies severities and options from the config, and turns rules off', () => {

@@ -155,40 +155,65 @@ class FindingSink {
   }
 }
 
-/** Runs file rules over some files; usable one file at a time (editors, caches, workers). */
+/** Runs file rules over some files; usable one file at a time (editors, caches). */
 export function runFileRules(rules: readonly ResolvedRule[], files: readonly ProgramFile[], settings: RuleSettings): Finding[] {
+  const checks = new FileChecks(rules, settings);
+  for (const entry of files) checks.check(entry);
   const sink = new FindingSink();
-  collectFileFindings(rules, files, settings, sink);
+  for (const keyed of checks.findings()) sink.add(keyed);
   return sink.finish();
 }
 
-function collectFileFindings(
-  rules: readonly ResolvedRule[],
-  files: readonly ProgramFile[],
-  settings: RuleSettings,
-  sink: FindingSink,
-  onFile?: (checked: number, total: number) => void,
-  cache?: FileFindingsCache,
-): void {
-  const instances: { rule: AnyRule; visitors: FileVisitors }[] = [];
-  for (const { rule, severity, options } of rules) {
-    if (!isFileRule(rule)) continue;
-    const report = sink.reporter(rule, severity);
-    try {
-      instances.push({ rule, visitors: rule.create({ id: rule.name, options, settings, report }) });
-    } catch (error) {
-      throw crashOf(rule.name, undefined, error);
+/** The settings every rule of a run reads, from the program's config and people. */
+export function ruleSettings(
+  { config, owners, codeowners }: Pick<Program, 'config' | 'owners' | 'codeowners'>,
+  today: string,
+  knownRuleIds: readonly string[],
+): RuleSettings {
+  return { config, owners, today, codeowners, knownRuleIds: new Set(knownRuleIds) };
+}
+
+/** The rules that apply to a run: all, but those that compare with a base revision only when there is one. */
+export function activeRules(rules: readonly ResolvedRule[], withBase: boolean): ResolvedRule[] {
+  return rules.filter(({ rule }) => !rule.meta.needsBase || withBase);
+}
+
+/**
+ * The file rules of a run, checking one file at a time: as each is read
+ * (while its YAML is parsed, which a large program cannot keep for all of
+ * its files at once), or all of a loaded program's. A file whose findings
+ * the cache keeps is not checked again.
+ */
+export class FileChecks {
+  readonly settings: RuleSettings;
+  readonly #sink = new FindingSink();
+  readonly #instances: { rule: AnyRule; visitors: FileVisitors }[] = [];
+  readonly #cache: FileFindingsCache | undefined;
+
+  /** `rules` are the run's active rules (`activeRules`); the program rules among them are left for `runRules`. */
+  constructor(rules: readonly ResolvedRule[], settings: RuleSettings, cache?: FileFindingsCache) {
+    this.settings = settings;
+    this.#cache = cache;
+    for (const { rule, severity, options } of rules) {
+      if (!isFileRule(rule)) continue;
+      const report = this.#sink.reporter(rule, severity);
+      try {
+        this.#instances.push({ rule, visitors: rule.create({ id: rule.name, options, settings, report }) });
+      } catch (error) {
+        throw crashOf(rule.name, undefined, error);
+      }
     }
   }
-  for (const [index, entry] of files.entries()) {
-    onFile?.(index + 1, files.length);
-    const cached = cache?.get(entry);
+
+  check(entry: ProgramFile): void {
+    const sink = this.#sink;
+    const cached = this.#cache?.get(entry);
     if (cached) {
       for (const keyed of cached) sink.add({ finding: { ...keyed.finding }, key: keyed.key });
-      continue;
+      return;
     }
     const start = sink.findings.length;
-    for (const { rule, visitors } of instances) {
+    for (const { rule, visitors } of this.#instances) {
       try {
         visitors.file?.(entry);
         for (const entity of entry.entities) {
@@ -217,7 +242,12 @@ function collectFileFindings(
         throw crashOf(rule.name, entry.file.path, error);
       }
     }
-    cache?.set(entry, sink.keyedFrom(start));
+    this.#cache?.set(entry, sink.keyedFrom(start));
+  }
+
+  /** The findings of the files checked so far, with the keys of their fingerprints. */
+  findings(): KeyedFinding[] {
+    return this.#sink.keyedFrom(0);
   }
 }
 
@@ -231,10 +261,13 @@ export interface RunInput {
   knownRuleIds?: readonly string[];
   /** Findings accepted as existing debt. */
   baseline?: Baseline;
-  /** Called as each file is checked. */
-  onFile?: (checked: number, total: number) => void;
-  /** File rule findings kept from an earlier run, for files that have not changed. */
-  fileCache?: FileFindingsCache;
+  /**
+   * The file rules' checks, when they checked each file as it was read
+   * (`LoadProgramOptions.check`), made with `activeRules` and
+   * `ruleSettings` of this run; without them, the file rules check every
+   * file of the program here.
+   */
+  fileChecks?: FileChecks;
   /** Program rule findings kept from an earlier run over a program that has not changed in what they read (ignored with `base`). */
   programCache?: ProgramFindingsCache;
 }
@@ -302,18 +335,17 @@ function runProgramRules(
   cache?.set(sink.keptFrom(start), existence);
 }
 
-export function runRules({ program, rules, today, base, knownRuleIds, baseline, onFile, fileCache, programCache }: RunInput): RunResult {
-  const settings: RuleSettings = {
-    config: program.config,
-    owners: program.owners,
-    today,
-    codeowners: program.codeowners,
-    knownRuleIds: new Set(knownRuleIds ?? rules.map(({ rule }) => rule.name)),
-  };
+export function runRules({ program, rules, today, base, knownRuleIds, baseline, fileChecks, programCache }: RunInput): RunResult {
   const coverage = computeCoverage(program.config, program.controls, [...program.policies, ...program.documents]);
-  const active = rules.filter(({ rule }) => !rule.meta.needsBase || base !== undefined);
+  const active = activeRules(rules, base !== undefined);
+  let checks = fileChecks;
+  if (checks === undefined) {
+    checks = new FileChecks(active, ruleSettings(program, today, knownRuleIds ?? rules.map(({ rule }) => rule.name)));
+    for (const entry of program.files) checks.check(entry);
+  }
+  const { settings } = checks;
   const sink = new FindingSink();
-  collectFileFindings(active, program.files, settings, sink, onFile, fileCache);
+  for (const keyed of checks.findings()) sink.add(keyed);
   const baseState = base
     ? { program: base.program, coverage: computeCoverage(base.program.config, base.program.controls, [...base.program.policies, ...base.program.documents]), ref: base.ref }
     : undefined;

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, loadConfig, parseConfig, type Config } from './config.js';
-import { factsOf, factsWithoutPlaces, movedPlaces, restoreFromFacts, type FactsStore, type FileFacts } from './facts.js';
+import { factsOf, factsWithoutPlaces, movedPlaces, releaseYaml, restoreFromFacts, type FactsStore, type FileFacts } from './facts.js';
 import { MemorySource } from './files.js';
 import { detectLayout } from './layout.js';
 import { loadProgram, type LoadProgramOptions, type Program, type ProgramFile } from './program.js';
@@ -49,24 +49,17 @@ function probes(value: unknown): [(string | number)[], 'key' | 'value'][] {
   return paths.flatMap((path) => [[path, 'value'] as const, [path, 'key'] as const]).map(([path, target]) => [path, target]);
 }
 
-/** Loads a program by parsing, then again from its facts, and expects the two to be the same in every way rules can see. */
-function expectSameFromFacts(config: Config, options: LoadProgramOptions = {}): Program {
-  const parsed = loadProgram(config, options);
-  const store = jsonStore();
-  loadProgram(config, { ...options, facts: store });
-  expect(store.hits).toBe(0);
-  const restored = loadProgram(config, { ...options, facts: store });
-  const globbed = parsed.files.filter((entry) => entry.role !== 'config' && entry.role !== 'owners' && entry.role !== 'codeowners' && entry.problems.every((problem) => !['too-large', 'unreadable', 'binary', 'utf16', 'invalid-utf8', 'symlink-outside', 'linked-folder', 'not-a-file'].includes(problem.code)));
-  expect(store.hits).toBe(globbed.length);
-  expect(restored.files.map((entry) => entry.file.path)).toEqual(parsed.files.map((entry) => entry.file.path));
+/** Expects a program loaded another way (from facts, letting go of YAML) to be the same as one parsed, in every way rules can see. */
+function expectSamePrograms(parsed: Program, other: Program): void {
+  expect(other.files.map((entry) => entry.file.path)).toEqual(parsed.files.map((entry) => entry.file.path));
   parsed.files.forEach((entry, fileIndex) => {
-    const other = restored.files[fileIndex] as ProgramFile;
+    const copyOf = other.files[fileIndex] as ProgramFile;
     const where = entry.file.path;
-    expect(placed(other.problems), where).toEqual(placed(entry.problems));
-    expect(other.directives, where).toEqual(entry.directives);
-    expect(other.entities.length, where).toBe(entry.entities.length);
+    expect(placed(copyOf.problems), where).toEqual(placed(entry.problems));
+    expect(copyOf.directives, where).toEqual(entry.directives);
+    expect(copyOf.entities.length, where).toBe(entry.entities.length);
     entry.entities.forEach((entity, index) => {
-      const copy = other.entities[index] as unknown as Record<string, unknown>;
+      const copy = copyOf.entities[index] as unknown as Record<string, unknown>;
       const original = entity as unknown as Record<string, unknown>;
       const at = `${where} entity ${index}`;
       expect(Object.keys(copy).sort(), at).toEqual(Object.keys(original).sort());
@@ -83,8 +76,44 @@ function expectSameFromFacts(config: Config, options: LoadProgramOptions = {}): 
       expect(copy.value, at).toEqual(entity.value);
       expect(copy.node, at).toEqual(entity.node);
     });
-    expect(other.documents, where).toEqual(entry.documents);
+    expect(copyOf.documents, where).toEqual(entry.documents);
   });
+}
+
+/** Whether an entry holds its YAML documents itself, rather than parsing the file again for them. */
+function holdsYaml(entry: ProgramFile): boolean {
+  return Object.getOwnPropertyDescriptor(entry, 'documents')?.get === undefined;
+}
+
+/**
+ * Loads a program by parsing; then letting go of each file's YAML once it is
+ * checked; then again from its facts; and expects each to be the same as
+ * the first in every way rules can see.
+ */
+function expectSameFromFacts(config: Config, options: LoadProgramOptions = {}): Program {
+  const parsed = loadProgram(config, options);
+  const checked: ProgramFile[] = [];
+  const released = loadProgram(config, {
+    ...options,
+    releaseYaml: true,
+    check: () => (entry) => {
+      expect(holdsYaml(entry), entry.file.path).toBe(true);
+      checked.push(entry);
+    },
+  });
+  expect(checked).toHaveLength(released.files.length);
+  expect(checked.every((entry, index) => entry === released.files[index])).toBe(true);
+  const globbed = parsed.files.filter((entry) => entry.role !== 'config' && entry.role !== 'owners' && entry.role !== 'codeowners' && entry.problems.every((problem) => !['too-large', 'unreadable', 'binary', 'utf16', 'invalid-utf8', 'symlink-outside', 'linked-folder', 'not-a-file'].includes(problem.code)));
+  const pathOf = (entry: ProgramFile): string => `${entry.role} ${entry.file.path}`;
+  expect(released.files.filter((entry) => !holdsYaml(entry)).map(pathOf)).toEqual(globbed.map(pathOf));
+  expectSamePrograms(parsed, released);
+
+  const store = jsonStore();
+  expectSamePrograms(parsed, loadProgram(config, { ...options, facts: store, releaseYaml: true }));
+  expect(store.hits).toBe(0);
+  const restored = loadProgram(config, { ...options, facts: store });
+  expect(store.hits).toBe(globbed.length);
+  expectSamePrograms(parsed, restored);
   return restored;
 }
 
@@ -169,6 +198,41 @@ describe('file facts', () => {
     expect(control.value).toMatchObject({ id: 'C-1' });
     expect(bare.documents).toHaveLength(1);
     expect(parses).toBe(1);
+    // Letting go of its YAML again lets go of what was parsed: the next ask parses once more.
+    releaseYaml(bare, () => {
+      throw new Error('a restored entry is parsed by the function it was restored with');
+    });
+    expect(control.locate(['owner']).span).toEqual(entry.entities[0]?.locate(['owner']).span);
+    expect(parses).toBe(1);
+    expect(control.node).toEqual(entry.entities[0]?.node);
+    expect(parses).toBe(2);
+  });
+
+  it('let go of a parsed file\'s YAML, locating from places and parsing again on first use, once', () => {
+    const config = parseConfig('{}\n', '/r/trustlint.config.yaml');
+    const source = new MemorySource({ 'controls/c.yaml': '# c\nid: C-1\nowner: a\nsatisfies:\n  soc2: [CC1.1]\n', 'owners.yaml': 'people:\n  - id: a\n' });
+    const parsed = loadProgram(config, { source, repoRoot: '/r' });
+    const [entry] = parsed.files.filter((file) => file.role === 'control');
+    const [control] = parsed.controls;
+    if (entry === undefined || control === undefined) throw new Error('no control');
+    const node = control.node;
+    let parses = 0;
+    releaseYaml(entry, () => {
+      parses++;
+      return loadProgram(config, { source, repoRoot: '/r' }).files.find((file) => file.role === 'control') as ProgramFile;
+    });
+    expect(control.locate(['owner']).span).toEqual({ start: 19, end: 20 });
+    expect(control.locate([]).span).toEqual({ start: 4, end: 11 });
+    expect(control.satisfies[0]?.location.span).toEqual({ start: 41, end: 46 });
+    expect(parses).toBe(0);
+    expect(control.locate(['satisfies', 'soc2', 0]).span).toEqual({ start: 41, end: 46 });
+    expect(control.node).toEqual(node);
+    expect(entry.documents).toHaveLength(1);
+    expect(parses).toBe(1);
+    const owners = parsed.files.find((file) => file.role === 'owners') as ProgramFile;
+    expect(() => {
+      releaseYaml(owners, () => owners);
+    }).toThrow('The owners are always read from their file, and keep their YAML.');
   });
 
   it('refuse facts that do not match the file, rather than mixing them', () => {

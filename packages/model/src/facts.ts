@@ -123,7 +123,7 @@ export function factsOf(entry: ProgramFile): FileFacts {
   };
 }
 
-/** A file restored from facts, parsed again on first use (at most once) for what the facts do not hold. */
+/** A file restored from facts, or let go of its YAML, parsed again on first use for what the facts do not hold. */
 class Reparsed {
   #entry: ProgramFile | undefined;
   readonly #file: SourceFile;
@@ -146,18 +146,24 @@ class Reparsed {
     }
     return this.#entry;
   }
+
+  /** Lets go of the file parsed again, if it was: the next use parses it once more. */
+  forget(): void {
+    this.#entry = undefined;
+  }
 }
 
+/** The files whose YAML comes from parsing them again (restored from facts, or let go of). */
+const reparsedFiles = new WeakMap<ProgramFile, Reparsed>();
+
 /**
- * Gives an entry that was read but not parsed its problems, suppressions and
- * entities from facts. `reparse` builds the same entry by parsing, for what
- * the facts do not hold; it runs at most once.
+ * Makes an entry's YAML (its documents, each entity's `node` and `value`)
+ * come from `again`, and each entity locate itself and its top-level keys
+ * from its places, asking `again` for deeper paths.
  */
-export function restoreFromFacts(entry: ProgramFile, facts: FileFacts, reparse: () => ProgramFile): Entity[] {
+function reparseOnUse(entry: ProgramFile, entities: readonly Record<string, unknown>[], places: readonly (EntityPlaces | null)[], again: Reparsed): void {
   const { file } = entry;
-  const again = new Reparsed(file, facts.entities.length, reparse);
-  entry.problems = facts.problems;
-  entry.directives = facts.directives;
+  reparsedFiles.set(entry, again);
   Object.defineProperty(entry, 'documents', {
     get() {
       return again.entry.documents;
@@ -166,11 +172,9 @@ export function restoreFromFacts(entry: ProgramFile, facts: FileFacts, reparse: 
     configurable: true,
   });
   // Methods and a class, not arrow functions in named places: the CLI's bundle keeps function names, at a cost for each one made.
-  const entities = facts.entities.map(({ fields, places }, index) => {
-    const entity = decode(fields, file) as Record<string, unknown>;
-    entity.file = file;
-    entity.locate = places === null ? () => fileStart(file) : locator(file, places, (path, target) => (again.entry.entities[index] as Entity).locate(path, target));
-    if (entity.kind === 'policy' || entity.kind === 'document') Object.assign(entity, markdownReaders(file, entity.frontMatter as Parameters<typeof markdownReaders>[1]));
+  entities.forEach((entity, index) => {
+    const own = places[index] ?? null;
+    entity.locate = own === null ? () => fileStart(file) : locator(file, own, (path, target) => (again.entry.entities[index] as Entity).locate(path, target));
     Object.defineProperties(entity, {
       node: {
         get() {
@@ -187,10 +191,54 @@ export function restoreFromFacts(entry: ProgramFile, facts: FileFacts, reparse: 
         configurable: true,
       },
     });
-    return entity as unknown as Entity;
   });
-  entry.entities.push(...entities);
-  return entities;
+}
+
+/**
+ * Gives an entry that was read but not parsed its problems, suppressions and
+ * entities from facts. `reparse` builds the same entry by parsing, for what
+ * the facts do not hold; it runs at most once (until `releaseYaml`).
+ */
+export function restoreFromFacts(entry: ProgramFile, facts: FileFacts, reparse: () => ProgramFile): Entity[] {
+  const { file } = entry;
+  entry.problems = facts.problems;
+  entry.directives = facts.directives;
+  const entities = facts.entities.map(({ fields }) => {
+    const entity = decode(fields, file) as Record<string, unknown>;
+    entity.file = file;
+    if (entity.kind === 'policy' || entity.kind === 'document') Object.assign(entity, markdownReaders(file, entity.frontMatter as Parameters<typeof markdownReaders>[1]));
+    return entity;
+  });
+  reparseOnUse(
+    entry,
+    entities,
+    facts.entities.map(({ places }) => places),
+    new Reparsed(file, facts.entities.length, reparse),
+  );
+  const restored = entities as unknown as Entity[];
+  entry.entities.push(...restored);
+  return restored;
+}
+
+/**
+ * Lets go of the YAML of an entry whose entities were built (`facts`, when
+ * given, are its facts): its documents and its entities' nodes and values
+ * are parsed again by `reparse` on first use, and each entity locates itself
+ * and its top-level keys from its places, as one restored from facts does.
+ * Its fields stay as they are. A program of 20,000 controls does not hold
+ * all of its YAML at once this way; program rules read only fields and
+ * top-level places. For an entry already restored or let go of, it lets go
+ * of what was parsed again since.
+ */
+export function releaseYaml(entry: ProgramFile, reparse: () => ProgramFile, facts?: FileFacts): void {
+  const reparsed = reparsedFiles.get(entry);
+  if (reparsed !== undefined) {
+    reparsed.forget();
+    return;
+  }
+  if (entry.entities.some((entity) => entity.kind === 'owners')) throw new Error('The owners are always read from their file, and keep their YAML.');
+  const places = facts ? facts.entities.map((kept) => kept.places) : entry.entities.map((entity) => placesOf(entity));
+  reparseOnUse(entry, entry.entities as unknown as Record<string, unknown>[], places, new Reparsed(entry.file, entry.entities.length, reparse));
 }
 
 /** Keys whose numbers are places in the file (a front matter's end, a directive's line), not values. */

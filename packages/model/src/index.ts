@@ -86,8 +86,8 @@ export { checkOutput, createFileExclusive, OWN_HEAD_BYTES, sameFile, writeFileAt
 export { decodeText, DiskSource, isInside, MemorySource, type DecodeOutcome, type FileStat, type FolderStamp, type ProgramSource, type ReadOutcome } from './files.js';
 export { fileStart, locateIn, type Location } from './location.js';
 export { findRepoRoot, repoRelative } from './repo.js';
-export { factsOf, factsWithoutPlaces, MovedPlaces, movedPlaces, restoreFromFacts, type EntityFacts, type FactsAndOutline, type FactsStore, type FileFacts } from './facts.js';
-export { loadProgram, type Entity, type FileProblem, type FileRole, type LoadProgramOptions, type Program, type ProgramFile } from './program.js';
+export { factsOf, factsWithoutPlaces, MovedPlaces, movedPlaces, releaseYaml, restoreFromFacts, type EntityFacts, type FactsAndOutline, type FactsStore, type FileFacts } from './facts.js';
+export { loadProgram, type Entity, type FileProblem, type FileRole, type LoadProgramOptions, type Program, type ProgramFile, type ProgramPeople } from './program.js';
 export { interpolate } from './messages.js';
 export { editDistance, orList, suggest } from './suggest.js';
 export { compileSchema, describeErrors, describeValue, SCHEMA_MESSAGES, validate, validator, type SchemaMessageId, type SchemaViolation, type ValidatorName } from './validation.js';

@@ -34,7 +34,7 @@ import {
   type Standard,
   type SupportingDocument,
 } from './entities.js';
-import { factsOf, restoreFromFacts, type FactsStore } from './facts.js';
+import { factsOf, releaseYaml, restoreFromFacts, type FactsStore, type FileFacts } from './facts.js';
 import { decodeText, DiskSource, type ProgramSource, type ReadFailure } from './files.js';
 import { findRepoRoot, repoRelative } from './repo.js';
 import { FileChangedError } from './errors.js';
@@ -109,6 +109,27 @@ export interface LoadProgramOptions {
    * file parsed are given to it.
    */
   facts?: FactsStore;
+  /**
+   * Checks each file as it is read. Called once, with the owners and
+   * CODEOWNERS (read before the other files), it returns what is then called
+   * with each file's entry (the config's, each globbed file's, the owners',
+   * CODEOWNERS'), in the order of `Program.files`, once its entities are
+   * built and while its YAML is still parsed.
+   */
+  check?: (people: ProgramPeople) => (entry: ProgramFile) => void;
+  /**
+   * Lets go of each globbed file's YAML once it is checked (`releaseYaml`):
+   * what asks for a YAML node, a plain value or a place deeper than one key
+   * later gets the file parsed again. A program of 20,000 controls does not
+   * hold all of its YAML at once this way.
+   */
+  releaseYaml?: boolean;
+}
+
+/** The people a program names: its owners file and CODEOWNERS, which the rules of every other file read. */
+export interface ProgramPeople {
+  owners: Owners;
+  codeowners: Codeowners | undefined;
 }
 
 /** Where a program's CODEOWNERS file is looked for when the config names none, in order. */
@@ -190,24 +211,13 @@ export function buildGlobbedEntities<R extends GlobRole>(entry: ProgramFile, con
   return built;
 }
 
-/**
- * Like `buildGlobbedEntities`, but restoring the entities from `store` when it
- * holds the file's facts, and giving it the facts of a file it had to parse.
- */
-function restoreOrBuild<R extends GlobRole>(entry: ProgramFile, config: Config, role: R, store: FactsStore): BuiltEntity<R>[] {
-  if (entry.problems.length) return [];
-  const facts = store.get(entry);
-  if (facts === undefined) {
-    const built = buildGlobbedEntities(entry, config, role);
-    store.set(entry, factsOf(entry));
-    return built;
-  }
-  const reparse = (): ProgramFile => {
+/** Builds a globbed file's entry again by parsing it, for what its facts do not hold. */
+function reparser(entry: ProgramFile, config: Config, role: GlobRole): () => ProgramFile {
+  return () => {
     const again: ProgramFile = { file: entry.file, role, problems: [], documents: [], entities: [], directives: [] };
     buildGlobbedEntities(again, config, role);
     return again;
   };
-  return restoreFromFacts(entry, facts, reparse) as BuiltEntity<R>[];
 }
 
 /** Where findings say a file of the program is: relative to the repository root. */
@@ -272,7 +282,6 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
   const source: ProgramSource = options.source ?? new DiskSource(root, repoRoot);
   const ignore = ignoredGlobs(config);
   const files: ProgramFile[] = [];
-  if (config.file) files.push(configEntry(config.file));
 
   let readCount = 0;
   /** Reads a file; undefined when it does not exist. */
@@ -280,6 +289,24 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
     options.onFile?.(++readCount);
     return readProgramFile(source, config, repoRoot, path, role);
   };
+
+  // The owners and CODEOWNERS come first, as every other file's rules read them; they are listed last.
+  const ownersEntry = read(config.paths.owners, 'owners');
+  const owners = ownersOf(ownersEntry, config, repoRoot);
+  let codeownersEntry: ProgramFile | undefined;
+  let codeowners: Codeowners | undefined;
+  for (const path of codeownersCandidates(config)) {
+    codeownersEntry = read(path, 'codeowners');
+    if (!codeownersEntry) continue;
+    codeowners = codeownersOf(codeownersEntry);
+    break;
+  }
+  const check = options.check?.({ owners, codeowners });
+  const add = (entry: ProgramFile): void => {
+    files.push(entry);
+    check?.(entry);
+  };
+  if (config.file) add(configEntry(config.file));
 
   /**
    * A file the source knows unchanged and whose facts are kept: its entry,
@@ -302,14 +329,29 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
     return entry;
   };
 
-  /** Reads every file matching the role's globs and builds the entities of each readable one. */
+  /**
+   * Reads every file matching the role's globs and builds the entities of
+   * each readable one: restored from its facts when the store keeps them,
+   * else parsed (and its facts given to the store).
+   */
   const collect = <R extends GlobRole>(role: R): BuiltEntity<R>[] => {
     const entities: BuiltEntity<R>[] = [];
+    const store = options.facts;
     for (const path of source.glob(globsOf(config, role), ignore)) {
-      const entry = (options.facts && restorable(path, role, options.facts)) ?? read(path, role);
+      const entry = (store && restorable(path, role, store)) ?? read(path, role);
       if (!entry) continue;
-      files.push(entry);
-      entities.push(...(options.facts ? restoreOrBuild(entry, config, role, options.facts) : buildGlobbedEntities(entry, config, role)));
+      // A file that could not be read has no entities, and nothing to parse again.
+      const readable = entry.problems.length === 0;
+      const reparse = reparser(entry, config, role);
+      const kept = readable ? store?.get(entry) : undefined;
+      let facts: FileFacts | undefined = kept;
+      if (kept !== undefined) entities.push(...(restoreFromFacts(entry, kept, reparse) as BuiltEntity<R>[]));
+      else {
+        entities.push(...buildGlobbedEntities(entry, config, role));
+        if (store && readable) store.set(entry, (facts = factsOf(entry)));
+      }
+      add(entry);
+      if (options.releaseYaml && readable) releaseYaml(entry, reparse, facts);
     }
     return entities;
   };
@@ -319,19 +361,8 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
   const standards = collect('standard');
   const controls = collect('control');
   const evidence = collect('evidence');
-
-  const ownersEntry = read(config.paths.owners, 'owners');
-  if (ownersEntry) files.push(ownersEntry);
-  const owners = ownersOf(ownersEntry, config, repoRoot);
-
-  let codeowners: Codeowners | undefined;
-  for (const path of codeownersCandidates(config)) {
-    const entry = read(path, 'codeowners');
-    if (!entry) continue;
-    files.push(entry);
-    codeowners = codeownersOf(entry);
-    break;
-  }
+  if (ownersEntry) add(ownersEntry);
+  if (codeownersEntry) add(codeownersEntry);
 
   return { config, root, repoRoot, files, policies, documents, standards, controls, owners, evidence, codeowners, fileExists: (path) => source.exists(path) };
 }
