@@ -172,6 +172,28 @@ describe('the lint cache', () => {
     expect(after.length).toBe(before.length);
   });
 
+  it('writes the facts that restoring used up as it read them, when their records are written anew', () => {
+    cachedRun();
+    const records = () =>
+      new Map(
+        readFileSync(cachePath, 'utf8')
+          .split('\n')
+          .slice(2)
+          .filter((line) => line !== '')
+          .map((line) => JSON.parse(line) as [string, { facts?: unknown }]),
+      );
+    const before = records();
+    // Another day: every file is restored from its facts, and every file's findings are made again, so each record is written anew.
+    const later = '2031-01-01';
+    expect(cachedRun({ today: later }).findings).toEqual(run({ today: later }).findings);
+    const after = records();
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    expect([...after].filter(([key, record]) => JSON.stringify(record) !== JSON.stringify(before.get(key))).length).toBeGreaterThan(100);
+    expect([...after].map(([key, record]) => [key, record.facts])).toEqual([...before].map(([key, record]) => [key, record.facts]));
+    appendFileSync(firstPolicy(), '\nOne more line of prose.\n');
+    expect(cachedRun({ today: later }).findings).toEqual(run({ today: later }).findings);
+  });
+
   it('recomputes file findings when the owners, the config or today change', () => {
     cachedRun();
     const owners = join(program, 'owners.yaml');

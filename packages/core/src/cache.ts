@@ -500,6 +500,10 @@ export class LintCache {
   #programChanged = false;
   /** The line each record was read from (with its line break, when it had one), while it is unchanged. */
   readonly #lines = new WeakMap<FileRecord, Buffer>();
+  /** The line each record was read from, changed or not: what the facts it gave out are read again from. */
+  readonly #readLines = new WeakMap<FileRecord, Buffer>();
+  /** Records whose facts this run gave out, which restoring used up (see `FactsStore`). */
+  readonly #given = new WeakSet<FileRecord>();
   /** The records of files whose content changed in this run, as they were (by role and path). */
   readonly #replaced = new Map<string, FileRecord>();
   /** Files seen by this run (by role and path): only they are kept when the cache is written. */
@@ -538,9 +542,10 @@ export class LintCache {
   #unplaced(entry: ProgramFile, places: PlacesView): string {
     const record = this.#record(entry);
     if (record.unplaced === undefined) {
+      const facts = this.#factsOf(record);
       // A file without facts (the config, the owners, one that could not be read) counts by its content and its problems.
       record.unplaced = cacheKey(
-        record.facts === undefined ? { content: record.hash, problems: entry.problems } : places.unplaced(record.facts, LintCache.#documentOf(entry)?.outline()),
+        facts === undefined ? { content: record.hash, problems: entry.problems } : places.unplaced(facts, LintCache.#documentOf(entry)?.outline()),
       );
       this.#touch(record);
     }
@@ -548,7 +553,26 @@ export class LintCache {
   }
 
   get #fileRecords(): Map<string, FileRecord> {
-    return (this.#files ??= fileRecords(this.#filesBytes, this.#lines));
+    if (this.#files === undefined) {
+      this.#files = fileRecords(this.#filesBytes, this.#readLines);
+      for (const record of this.#files.values()) {
+        const line = this.#readLines.get(record);
+        if (line !== undefined) this.#lines.set(record, line);
+      }
+    }
+    return this.#files;
+  }
+
+  /** A record's facts; those this run gave out, and restoring used up, are read again from the record's line. */
+  #factsOf(record: FileRecord): FileFacts | undefined {
+    const line = this.#readLines.get(record);
+    if (this.#given.has(record) && line !== undefined) {
+      this.#given.delete(record);
+      const [, read] = JSON.parse(line.toString('utf8')) as CacheFileLine;
+      if (read.facts === undefined) delete record.facts;
+      else record.facts = read.facts;
+    }
+    return record.facts;
   }
 
   /** Marks a record as changed: it is written anew. */
@@ -663,9 +687,17 @@ export class LintCache {
       this.#dirty = true;
     }
     return {
-      get: (entry) => this.#record(entry).facts,
+      get: (entry) => {
+        const record = this.#record(entry);
+        const { facts } = record;
+        if (facts === undefined || this.#given.has(record)) return undefined;
+        if (!this.#readLines.has(record)) return JSON.parse(JSON.stringify(facts)) as FileFacts;
+        this.#given.add(record);
+        return facts;
+      },
       set: (entry, facts) => {
         const record = this.#record(entry);
+        this.#given.delete(record);
         record.facts = facts;
         delete record.unplaced;
         this.#touch(record);
@@ -706,10 +738,12 @@ export class LintCache {
   #movedPlaces(entry: ProgramFile, keptHash: string, places: PlacesView): MovedPlaces | undefined {
     const before = this.#replaced.get(LintCache.#keyOf(entry));
     const after = this.#record(entry);
-    if (before?.hash !== keptHash || before.facts === undefined || after.facts === undefined) return undefined;
+    const beforeFacts = before && this.#factsOf(before);
+    const afterFacts = this.#factsOf(after);
+    if (before?.hash !== keptHash || beforeFacts === undefined || afterFacts === undefined) return undefined;
     const outline = before.outline === undefined ? undefined : parseOutline(before.outline);
     if (before.outline !== undefined && outline === undefined) return undefined;
-    return places.moved({ facts: before.facts, outline }, { facts: after.facts, outline: LintCache.#documentOf(entry)?.outline() });
+    return places.moved({ facts: beforeFacts, outline }, { facts: afterFacts, outline: LintCache.#documentOf(entry)?.outline() });
   }
 
   /**
@@ -849,7 +883,10 @@ export class LintCache {
     else {
       for (const [key, record] of this.#files) {
         const line = this.#lines.get(record);
-        if (line === undefined) parts.push(Buffer.from(`${JSON.stringify([key, record] satisfies CacheFileLine)}\n`));
+        if (line === undefined) {
+          this.#factsOf(record);
+          parts.push(Buffer.from(`${JSON.stringify([key, record] satisfies CacheFileLine)}\n`));
+        }
         else parts.push(...(line.at(-1) === NEWLINE ? [line] : [line, Buffer.from('\n')]));
       }
     }

@@ -39,7 +39,12 @@ export interface FileFacts {
   entities: EntityFacts[];
 }
 
-/** Keeps facts of files by content (a cache): `get` gives back what `set` was given for an entry with the same text. */
+/**
+ * Keeps facts of files by content (a cache): `get` gives back what `set` was
+ * given for an entry with the same text, as JSON.parse gives it, once: the
+ * entities are made from it in place (`restoreFromFacts`), so a store gives
+ * each object out once, and parses again what it needs later.
+ */
 export interface FactsStore {
   get(entry: ProgramFile): FileFacts | undefined;
   set(entry: ProgramFile, facts: FileFacts): void;
@@ -72,20 +77,30 @@ function encode(value: unknown, file: SourceFile, where: string): unknown {
   return out;
 }
 
-/** The value `encode` made facts of, with its locations in `file` again. */
+/**
+ * The value `encode` made facts of, with its locations in `file` again, made
+ * from the facts in place (they come from JSON.parse, and are used up): each
+ * `{ $at }` becomes a location, and each name `$undefined` lists a field that
+ * is undefined. Restoring a program's unchanged files copies nothing this way.
+ */
 function decode(value: unknown, file: SourceFile): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map((item) => decode(item, file));
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index++) value[index] = decode(value[index], file);
+    return value;
+  }
   const record = value as Record<string, unknown>;
   const at = record[AT];
   if (Array.isArray(at)) return { file, span: { start: at[0] as number, end: at[1] as number } };
-  const out: Record<string, unknown> = {};
-  // Facts come from JSON.parse: plain objects whose keys are all their own.
+  // Plain objects whose keys are all their own; `$undefined`, written last, is taken out first, which keeps the object's shape fast.
+  const missing = record[UNDEFINED] as string[] | undefined;
+  if (missing !== undefined) Reflect.deleteProperty(record, UNDEFINED);
   for (const key in record) {
-    if (key === UNDEFINED) for (const name of record[key] as string[]) out[name] = undefined;
-    else out[key] = decode(record[key], file);
+    const item = record[key];
+    if (typeof item === 'object' && item !== null) record[key] = decode(item, file);
   }
-  return out;
+  if (missing !== undefined) for (const name of missing) record[name] = undefined;
+  return record;
 }
 
 function spanOf({ span }: Location): Span {
@@ -196,8 +211,9 @@ function reparseOnUse(entry: ProgramFile, entities: readonly Record<string, unkn
 
 /**
  * Gives an entry that was read but not parsed its problems, suppressions and
- * entities from facts. `reparse` builds the same entry by parsing, for what
- * the facts do not hold; it runs at most once (until `releaseYaml`).
+ * entities from facts, which it uses up: the entities' fields are made from
+ * them in place. `reparse` builds the same entry by parsing, for what the
+ * facts do not hold; it runs at most once (until `releaseYaml`).
  */
 export function restoreFromFacts(entry: ProgramFile, facts: FileFacts, reparse: () => ProgramFile): Entity[] {
   const { file } = entry;

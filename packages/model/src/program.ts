@@ -311,9 +311,9 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
   /**
    * A file the source knows unchanged and whose facts are kept: its entry,
    * with its text read only if something needs it (its facts say where its
-   * parts are, and hold its suppressions).
+   * parts are, and hold its suppressions), and its facts.
    */
-  const restorable = (path: string, role: GlobRole, facts: FactsStore): ProgramFile | undefined => {
+  const restorable = (path: string, role: GlobRole, store: FactsStore): { entry: ProgramFile; facts: FileFacts } | undefined => {
     const bytes = source.unchanged?.(path, config.limits.maxFileSize);
     if (bytes === undefined) return undefined;
     const displayPath = displayPathOf(config, repoRoot, path);
@@ -324,9 +324,10 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
       return decoded.text;
     });
     const entry: ProgramFile = { file, role, problems: [], documents: [], entities: [], directives: [] };
-    if (facts.get(entry) === undefined) return undefined;
+    const facts = store.get(entry);
+    if (facts === undefined) return undefined;
     options.onFile?.(++readCount);
-    return entry;
+    return { entry, facts };
   };
 
   /**
@@ -338,13 +339,14 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
     const entities: BuiltEntity<R>[] = [];
     const store = options.facts;
     for (const path of source.glob(globsOf(config, role), ignore)) {
-      const entry = (store && restorable(path, role, store)) ?? read(path, role);
+      const unchanged = store && restorable(path, role, store);
+      const entry = unchanged ? unchanged.entry : read(path, role);
       if (!entry) continue;
       // A file that could not be read has no entities, and nothing to parse again.
       const readable = entry.problems.length === 0;
       const reparse = reparser(entry, config, role);
-      const kept = readable ? store?.get(entry) : undefined;
-      let facts: FileFacts | undefined = kept;
+      const kept = unchanged ? unchanged.facts : readable ? store?.get(entry) : undefined;
+      let facts: FileFacts | undefined;
       if (kept !== undefined) entities.push(...(restoreFromFacts(entry, kept, reparse) as BuiltEntity<R>[]));
       else {
         entities.push(...buildGlobbedEntities(entry, config, role));
