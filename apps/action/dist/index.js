@@ -59825,16 +59825,21 @@ function encode2(value2, file, where) {
 }
 function decode3(value2, file) {
   if (typeof value2 !== "object" || value2 === null) return value2;
-  if (Array.isArray(value2)) return value2.map((item) => decode3(item, file));
+  if (Array.isArray(value2)) {
+    for (let index2 = 0; index2 < value2.length; index2++) value2[index2] = decode3(value2[index2], file);
+    return value2;
+  }
   const record = value2;
   const at = record[AT];
   if (Array.isArray(at)) return { file, span: { start: at[0], end: at[1] } };
-  const out = {};
+  const missing = record[UNDEFINED];
+  if (missing !== void 0) Reflect.deleteProperty(record, UNDEFINED);
   for (const key in record) {
-    if (key === UNDEFINED) for (const name of record[key]) out[name] = void 0;
-    else out[key] = decode3(record[key], file);
+    const item = record[key];
+    if (typeof item === "object" && item !== null) record[key] = decode3(item, file);
   }
-  return out;
+  if (missing !== void 0) for (const name of missing) record[name] = void 0;
+  return record;
 }
 function spanOf3({ span }) {
   return { start: span.start, end: span.end };
@@ -60160,7 +60165,7 @@ function loadProgram(config3, options = {}) {
     check?.(entry);
   };
   if (config3.file) add2(configEntry(config3.file));
-  const restorable = (path, role, facts) => {
+  const restorable = (path, role, store) => {
     const bytes = source.unchanged?.(path, config3.limits.maxFileSize);
     if (bytes === void 0) return void 0;
     const displayPath2 = displayPathOf(config3, repoRoot, path);
@@ -60170,20 +60175,22 @@ function loadProgram(config3, options = {}) {
       return decoded.text;
     });
     const entry = { file, role, problems: [], documents: [], entities: [], directives: [] };
-    if (facts.get(entry) === void 0) return void 0;
+    const facts = store.get(entry);
+    if (facts === void 0) return void 0;
     options.onFile?.(++readCount);
-    return entry;
+    return { entry, facts };
   };
   const collect = (role) => {
     const entities = [];
     const store = options.facts;
     for (const path of source.glob(globsOf(config3, role), ignore)) {
-      const entry = (store && restorable(path, role, store)) ?? read(path, role);
+      const unchanged = store && restorable(path, role, store);
+      const entry = unchanged ? unchanged.entry : read(path, role);
       if (!entry) continue;
       const readable = entry.problems.length === 0;
       const reparse = reparser(entry, config3, role);
-      const kept = readable ? store?.get(entry) : void 0;
-      let facts = kept;
+      const kept = unchanged ? unchanged.facts : readable ? store?.get(entry) : void 0;
+      let facts;
       if (kept !== void 0) entities.push(...restoreFromFacts(entry, kept, reparse));
       else {
         entities.push(...buildGlobbedEntities(entry, config3, role));
