@@ -66,10 +66,14 @@ export interface IdRef {
   location: Location;
 }
 
+/**
+ * A dated record of evidence. What it says (its `summary`, a link) is for
+ * auditors, not for rules, which read only when it was collected; the schema
+ * rule checks the rest of the record.
+ */
 export interface EvidenceRecord {
   /** The date when it is a valid `YYYY-MM-DD` string. */
   date: string | undefined;
-  summary: string | undefined;
   path: DataPath;
   location: Location;
 }
@@ -247,7 +251,6 @@ function evidenceRecords(value: unknown, path: DataPath, locate: Located['locate
     const date = text(fields.date);
     return {
       date: date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined,
-      summary: text(fields.summary),
       path: recordPath,
       location: locate(recordPath),
     };
