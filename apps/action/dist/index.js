@@ -59252,7 +59252,6 @@ function evidenceRecords(value2, path, locate) {
     const date = text4(fields.date);
     return {
       date: date !== void 0 && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : void 0,
-      summary: text4(fields.summary),
       path: recordPath,
       location: locate(recordPath)
     };
