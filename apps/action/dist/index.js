@@ -59884,7 +59884,7 @@ var Reparsed = class {
     if (this.#entry === void 0) {
       const parsed = this.#reparse();
       if (parsed.entities.length !== this.#kept) {
-        throw new Error(`The cached facts of ${this.#file.path} do not match its content (${this.#kept} entities kept, ${parsed.entities.length} read); delete the cache.`);
+        throw new Error(`The facts kept of ${this.#file.path} do not match its content (${this.#kept} entities kept, ${parsed.entities.length} read); if they came from a cache, delete it.`);
       }
       this.#entry = parsed;
     }
@@ -60137,27 +60137,23 @@ function ownersOf(entry, config3, repoRoot) {
 function codeownersOf(entry) {
   return entry.problems.length === 0 ? parseCodeowners(entry.file) : void 0;
 }
+function readPeople(config3, repoRoot, read) {
+  const ownersEntry = read(config3.paths.owners, "owners");
+  const owners2 = ownersOf(ownersEntry, config3, repoRoot);
+  for (const path of codeownersCandidates(config3)) {
+    const entry = read(path, "codeowners");
+    if (entry) return { owners: owners2, ownersEntry, codeowners: codeownersOf(entry), codeownersEntry: entry };
+  }
+  return { owners: owners2, ownersEntry, codeowners: void 0, codeownersEntry: void 0 };
+}
 function loadProgram(config3, options = {}) {
   const root = config3.root;
   const repoRoot = options.repoRoot ?? findRepoRoot(root) ?? root;
   const source = options.source ?? new DiskSource(root, repoRoot);
   const ignore = ignoredGlobs(config3);
   const files = [];
-  let readCount = 0;
-  const read = (path, role) => {
-    options.onFile?.(++readCount);
-    return readProgramFile(source, config3, repoRoot, path, role);
-  };
-  const ownersEntry = read(config3.paths.owners, "owners");
-  const owners2 = ownersOf(ownersEntry, config3, repoRoot);
-  let codeownersEntry;
-  let codeowners;
-  for (const path of codeownersCandidates(config3)) {
-    codeownersEntry = read(path, "codeowners");
-    if (!codeownersEntry) continue;
-    codeowners = codeownersOf(codeownersEntry);
-    break;
-  }
+  const read = (path, role) => readProgramFile(source, config3, repoRoot, path, role);
+  const { owners: owners2, ownersEntry, codeowners, codeownersEntry } = readPeople(config3, repoRoot, read);
   const check = options.check?.({ owners: owners2, codeowners });
   const add2 = (entry) => {
     files.push(entry);
@@ -60176,7 +60172,6 @@ function loadProgram(config3, options = {}) {
     const entry = { file, role, problems: [], documents: [], entities: [], directives: [] };
     const facts = store.get(entry);
     if (facts === void 0) return void 0;
-    options.onFile?.(++readCount);
     return { entry, facts };
   };
   const collect = (role) => {
@@ -60587,6 +60582,7 @@ var FileChecks = class {
   #sink = new FindingSink();
   #instances = [];
   #cache;
+  #checked = 0;
   /** `rules` are the run's active rules (`activeRules`); the program rules among them are left for `runRules`. */
   constructor(rules2, settings, cache) {
     this.settings = settings;
@@ -60601,7 +60597,12 @@ var FileChecks = class {
       }
     }
   }
+  /** How many files have been checked. */
+  get checked() {
+    return this.#checked;
+  }
   check(entry) {
+    this.#checked++;
     const sink = this.#sink;
     const cached = this.#cache?.get(entry);
     if (cached) {
@@ -60690,6 +60691,8 @@ function runRules({ program, rules: rules2, today, base, knownRuleIds, baseline:
   if (checks === void 0) {
     checks = new FileChecks(active, ruleSettings(program, today, knownRuleIds ?? rules2.map(({ rule: rule25 }) => rule25.name)));
     for (const entry of program.files) checks.check(entry);
+  } else if (checks.checked !== program.files.length) {
+    throw new Error(`The file rules checked ${checks.checked} of the program's ${program.files.length} files.`);
   }
   const { settings } = checks;
   const sink = new FindingSink();
@@ -62645,44 +62648,11 @@ function lint(options = {}) {
       recorder.recordConfigLookup(from, findConfigFile(from));
     }
   }
-  const parseKey = parseKeyOf(config3);
-  const facts = cache?.facts(parseKey);
-  const knownRules = options.rules ?? rules;
-  const knownRuleIds = knownRules.map((rule25) => rule25.name);
-  const active = activeRules(rules2, options.base !== void 0);
-  let settingsKey = "";
-  let fileChecks;
-  const checkFiles = (people) => {
-    settingsKey = settingsKeyOf(parseKey, people, rules2, today, knownRules);
-    const checks = new FileChecks(active, ruleSettings({ config: config3, ...people }, today, knownRuleIds), cache?.fileFindings(settingsKey));
-    fileChecks = checks;
-    return (entry) => {
-      cache?.primeOutlines(entry);
-      checks.check(entry);
-    };
-  };
-  const program = loadProgram(config3, {
-    repoRoot,
-    check: checkFiles,
-    releaseYaml: true,
-    ...recorder ? { source: recorder } : {},
-    ...facts ? { facts } : {},
-    ...onProgress ? { onFile: (done) => {
-      onProgress({ done });
-    } } : {}
-  });
-  if (program.policies.length === 0 && program.controls.length === 0 && program.files.every((entry) => entry.role !== "policy" && entry.role !== "control")) {
-    const globs = [...config3.paths.policies, ...config3.paths.controls].map((glob) => `"${glob}"`).join(", ");
-    throw new TrustlintError(
-      "no-files",
-      `No policies or controls found in ${displayPath(config3.root, options.cwd ?? process.cwd())} matching ${globs}. Check \`paths\` in the config for typing mistakes, or run \`trustlint init\` there.`
-    );
-  }
   const cwd = options.cwd ?? process.cwd();
   const baselineFile = options.baseline === false ? void 0 : options.baseline === void 0 ? join9(config3.root, BASELINE_FILE_NAME) : resolve7(cwd, options.baseline);
   const baselinePath = baselineFile === void 0 ? void 0 : displayPath(baselineFile, cwd);
   const useBaseline = baselineFile !== void 0 && !options.writeBaseline && (options.baseline !== void 0 || existsSync6(baselineFile));
-  const baseline2 = useBaseline && baselinePath !== void 0 ? readBaseline(baselineFile, baselinePath, program.repoRoot) : void 0;
+  const baseline2 = useBaseline && baselinePath !== void 0 ? readBaseline(baselineFile, baselinePath, repoRoot) : void 0;
   if (recorder && baselineFile !== void 0 && !options.writeBaseline) recorder.recordFile(baselineFile);
   const basePrograms = /* @__PURE__ */ new Map();
   const programAt = (ref) => {
@@ -62691,6 +62661,38 @@ function lint(options = {}) {
     return found;
   };
   const base = options.base === void 0 ? void 0 : { program: programAt(options.base), ref: options.base };
+  const parseKey = parseKeyOf(config3);
+  const facts = cache?.facts(parseKey);
+  const knownRules = options.rules ?? rules;
+  const knownRuleIds = knownRules.map((rule25) => rule25.name);
+  const active = activeRules(rules2, base !== void 0);
+  let settingsKey = "";
+  let fileChecks;
+  const checkFiles = (people) => {
+    settingsKey = settingsKeyOf(parseKey, people, rules2, today, knownRules);
+    const checks = new FileChecks(active, ruleSettings({ config: config3, ...people }, today, knownRuleIds), cache?.fileFindings(settingsKey));
+    fileChecks = checks;
+    let checked = 0;
+    return (entry) => {
+      cache?.primeOutlines(entry);
+      checks.check(entry);
+      onProgress?.({ done: ++checked });
+    };
+  };
+  const program = loadProgram(config3, {
+    repoRoot,
+    check: checkFiles,
+    releaseYaml: true,
+    ...recorder ? { source: recorder } : {},
+    ...facts ? { facts } : {}
+  });
+  if (program.policies.length === 0 && program.controls.length === 0 && program.files.every((entry) => entry.role !== "policy" && entry.role !== "control")) {
+    const globs = [...config3.paths.policies, ...config3.paths.controls].map((glob) => `"${glob}"`).join(", ");
+    throw new TrustlintError(
+      "no-files",
+      `No policies or controls found in ${displayPath(config3.root, options.cwd ?? process.cwd())} matching ${globs}. Check \`paths\` in the config for typing mistakes, or run \`trustlint init\` there.`
+    );
+  }
   const programCache = cache?.programFindings(settingsKey, program, { unplaced: factsWithoutPlaces, moved: movedPlaces });
   const result2 = runRules({
     program,
@@ -62730,7 +62732,7 @@ function lint(options = {}) {
     suppressed: result2.suppressed,
     baselined: options.writeBaseline ? findings.length : result2.baselined,
     baselinePath: useBaseline || options.writeBaseline ? baselinePath : void 0,
-    appliedRules: rules2.filter(({ rule: rule25 }) => base !== void 0 || !rule25.meta.needsBase).map(({ rule: rule25 }) => ruleInfo(rule25)),
+    appliedRules: active.map(({ rule: rule25 }) => ruleInfo(rule25)),
     inputFiles,
     inputs: recorder?.inputs()
   };

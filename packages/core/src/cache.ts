@@ -689,15 +689,19 @@ export class LintCache {
     return {
       get: (entry) => {
         const record = this.#record(entry);
-        const { facts } = record;
-        if (facts === undefined || this.#given.has(record)) return undefined;
+        // Facts given out before (to an earlier run through this cache) are read again from their line.
+        const facts = this.#factsOf(record);
+        if (facts === undefined) return undefined;
+        // Facts this cache was given, rather than read, are still in use: a copy goes out.
         if (!this.#readLines.has(record)) return JSON.parse(JSON.stringify(facts)) as FileFacts;
         this.#given.add(record);
         return facts;
       },
       set: (entry, facts) => {
         const record = this.#record(entry);
+        // The line it was read from no longer says what its facts are.
         this.#given.delete(record);
+        this.#readLines.delete(record);
         record.facts = facts;
         delete record.unplaced;
         this.#touch(record);
@@ -738,9 +742,10 @@ export class LintCache {
   #movedPlaces(entry: ProgramFile, keptHash: string, places: PlacesView): MovedPlaces | undefined {
     const before = this.#replaced.get(LintCache.#keyOf(entry));
     const after = this.#record(entry);
-    const beforeFacts = before && this.#factsOf(before);
+    if (before?.hash !== keptHash) return undefined;
+    const beforeFacts = this.#factsOf(before);
     const afterFacts = this.#factsOf(after);
-    if (before?.hash !== keptHash || beforeFacts === undefined || afterFacts === undefined) return undefined;
+    if (beforeFacts === undefined || afterFacts === undefined) return undefined;
     const outline = before.outline === undefined ? undefined : parseOutline(before.outline);
     if (before.outline !== undefined && outline === undefined) return undefined;
     return places.moved({ facts: beforeFacts, outline }, { facts: afterFacts, outline: LintCache.#documentOf(entry)?.outline() });

@@ -11,8 +11,10 @@ import { lint } from './lint.js';
 import { resolveToday } from './today.js';
 
 describe('lint', () => {
-  it('lints the sample program from its folder with the built-in rules', () => {
-    const result = lint({ cwd: REPOSITORY, dir: 'policies', today: TODAY });
+  it('lints the sample program from its folder with the built-in rules, telling how many files it has checked', () => {
+    const progress: number[] = [];
+    const result = lint({ cwd: REPOSITORY, dir: 'policies', today: TODAY, onProgress: ({ done }) => progress.push(done) });
+    expect(progress).toEqual(result.program.files.map((_, index) => index + 1));
     expect(result.configPath).toBe('policies/trustlint.config.yaml');
     expect(result.config.root).toBe(SAMPLE);
     expect(result.findings).toEqual([]);

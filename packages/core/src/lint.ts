@@ -96,7 +96,7 @@ export interface LintOptions {
 }
 
 export interface LintProgress {
-  /** Files read and checked so far (the program rules run once all are). */
+  /** Files read and checked so far (each is checked as it is read; the program rules run once all are). */
   done: number;
 }
 
@@ -208,44 +208,13 @@ export function lint(options: LintOptions = {}): LintResult {
       recorder.recordConfigLookup(from, findConfigFile(from));
     }
   }
-  const parseKey = parseKeyOf(config);
-  const facts = cache?.facts(parseKey);
-  const knownRules = options.rules ?? builtinRules;
-  const knownRuleIds = knownRules.map((rule) => rule.name);
-  const active = activeRules(rules, options.base !== undefined);
-  let settingsKey = '';
-  let fileChecks: FileChecks | undefined;
-  // Each file is checked by the file rules as it is read, and then lets go of its YAML: the program rules read only facts.
-  const checkFiles = (people: ProgramPeople) => {
-    settingsKey = settingsKeyOf(parseKey, people, rules, today, knownRules);
-    const checks = new FileChecks(active, ruleSettings({ config, ...people }, today, knownRuleIds), cache?.fileFindings(settingsKey));
-    fileChecks = checks;
-    return (entry: ProgramFile) => {
-      cache?.primeOutlines(entry);
-      checks.check(entry);
-    };
-  };
-  const program = loadProgram(config, {
-    repoRoot,
-    check: checkFiles,
-    releaseYaml: true,
-    ...(recorder ? { source: recorder } : {}),
-    ...(facts ? { facts } : {}),
-    ...(onProgress ? { onFile: (done: number) => { onProgress({ done }); } } : {}),
-  });
-  if (program.policies.length === 0 && program.controls.length === 0 && program.files.every((entry) => entry.role !== 'policy' && entry.role !== 'control')) {
-    const globs = [...config.paths.policies, ...config.paths.controls].map((glob) => `"${glob}"`).join(', ');
-    throw new TrustlintError(
-      'no-files',
-      `No policies or controls found in ${displayPath(config.root, options.cwd ?? process.cwd())} matching ${globs}. Check \`paths\` in the config for typing mistakes, or run \`trustlint init\` there.`,
-    );
-  }
+  // What can be wrong before any file is checked is found first: the baseline, the base revision.
   const cwd = options.cwd ?? process.cwd();
   const baselineFile =
     options.baseline === false ? undefined : options.baseline === undefined ? join(config.root, BASELINE_FILE_NAME) : resolve(cwd, options.baseline);
   const baselinePath = baselineFile === undefined ? undefined : displayPath(baselineFile, cwd);
   const useBaseline = baselineFile !== undefined && !options.writeBaseline && (options.baseline !== undefined || existsSync(baselineFile));
-  const baseline = useBaseline && baselinePath !== undefined ? readBaseline(baselineFile, baselinePath, program.repoRoot) : undefined;
+  const baseline = useBaseline && baselinePath !== undefined ? readBaseline(baselineFile, baselinePath, repoRoot) : undefined;
   if (recorder && baselineFile !== undefined && !options.writeBaseline) recorder.recordFile(baselineFile);
   const basePrograms = new Map<string, Program>();
   const programAt = (ref: string): Program => {
@@ -254,6 +223,39 @@ export function lint(options: LintOptions = {}): LintResult {
     return found;
   };
   const base = options.base === undefined ? undefined : { program: programAt(options.base), ref: options.base };
+  const parseKey = parseKeyOf(config);
+  const facts = cache?.facts(parseKey);
+  const knownRules = options.rules ?? builtinRules;
+  const knownRuleIds = knownRules.map((rule) => rule.name);
+  const active = activeRules(rules, base !== undefined);
+  let settingsKey = '';
+  let fileChecks: FileChecks | undefined;
+  // Each file is checked by the file rules as it is read, and then lets go of its YAML: the program rules read only facts.
+  const checkFiles = (people: ProgramPeople) => {
+    settingsKey = settingsKeyOf(parseKey, people, rules, today, knownRules);
+    const checks = new FileChecks(active, ruleSettings({ config, ...people }, today, knownRuleIds), cache?.fileFindings(settingsKey));
+    fileChecks = checks;
+    let checked = 0;
+    return (entry: ProgramFile) => {
+      cache?.primeOutlines(entry);
+      checks.check(entry);
+      onProgress?.({ done: ++checked });
+    };
+  };
+  const program = loadProgram(config, {
+    repoRoot,
+    check: checkFiles,
+    releaseYaml: true,
+    ...(recorder ? { source: recorder } : {}),
+    ...(facts ? { facts } : {}),
+  });
+  if (program.policies.length === 0 && program.controls.length === 0 && program.files.every((entry) => entry.role !== 'policy' && entry.role !== 'control')) {
+    const globs = [...config.paths.policies, ...config.paths.controls].map((glob) => `"${glob}"`).join(', ');
+    throw new TrustlintError(
+      'no-files',
+      `No policies or controls found in ${displayPath(config.root, options.cwd ?? process.cwd())} matching ${globs}. Check \`paths\` in the config for typing mistakes, or run \`trustlint init\` there.`,
+    );
+  }
   const programCache = cache?.programFindings(settingsKey, program, { unplaced: factsWithoutPlaces, moved: movedPlaces });
   const result = runRules({
     program,
@@ -294,7 +296,7 @@ export function lint(options: LintOptions = {}): LintResult {
     suppressed: result.suppressed,
     baselined: options.writeBaseline ? findings.length : result.baselined,
     baselinePath: useBaseline || options.writeBaseline ? baselinePath : undefined,
-    appliedRules: rules.filter(({ rule }) => base !== undefined || !rule.meta.needsBase).map(({ rule }) => ruleInfo(rule)),
+    appliedRules: active.map(({ rule }) => ruleInfo(rule)),
     inputFiles,
     inputs: recorder?.inputs(),
   };

@@ -97,7 +97,7 @@ describe('runRules', () => {
     ]);
   });
 
-  it('takes over the findings of files checked as they were read, and does not check them again', () => {
+  it('takes over the findings of files checked as they were read, and refuses checks that missed a file', () => {
     const rules = resolveRules([ownerRequired, countControls], program().config);
     const ids = rules.map(({ rule }) => rule.name);
     let checks: FileChecks | undefined;
@@ -118,8 +118,9 @@ describe('runRules', () => {
     expect(taken.findings).toEqual(whole.findings);
     expect(taken.findings.map(({ ruleId }) => ruleId)).toEqual(['count-controls', 'owner-required']);
     expect(taken.coverage.framework('soc2')?.covered).toEqual(['CC1.1']);
+    expect(checks.checked).toBe(asRead.files.length);
     const unchecked = new FileChecks(activeRules(rules, false), ruleSettings(asRead, TODAY, ids));
-    expect(runRules({ program: asRead, rules, today: TODAY, fileChecks: unchecked }).findings.map(({ ruleId }) => ruleId)).toEqual(['count-controls']);
+    expect(() => runRules({ program: asRead, rules, today: TODAY, fileChecks: unchecked })).toThrow("The file rules checked 0 of the program's 3 files.");
   });
 
   it('applies severities and options from the config, and turns rules off', () => {

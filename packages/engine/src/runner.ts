@@ -189,6 +189,7 @@ export class FileChecks {
   readonly #sink = new FindingSink();
   readonly #instances: { rule: AnyRule; visitors: FileVisitors }[] = [];
   readonly #cache: FileFindingsCache | undefined;
+  #checked = 0;
 
   /** `rules` are the run's active rules (`activeRules`); the program rules among them are left for `runRules`. */
   constructor(rules: readonly ResolvedRule[], settings: RuleSettings, cache?: FileFindingsCache) {
@@ -205,7 +206,13 @@ export class FileChecks {
     }
   }
 
+  /** How many files have been checked. */
+  get checked(): number {
+    return this.#checked;
+  }
+
   check(entry: ProgramFile): void {
+    this.#checked++;
     const sink = this.#sink;
     const cached = this.#cache?.get(entry);
     if (cached) {
@@ -257,7 +264,7 @@ export interface RunInput {
   today: string;
   /** The program at a base revision, for rules that compare (`needsBase`). */
   base?: { program: Program; ref: string };
-  /** Every rule id a suppression may name (default: the ids of `rules`). */
+  /** Every rule id a suppression may name (default: the ids of `rules`); with `fileChecks`, the ids their settings hold. */
   knownRuleIds?: readonly string[];
   /** Findings accepted as existing debt. */
   baseline?: Baseline;
@@ -342,6 +349,9 @@ export function runRules({ program, rules, today, base, knownRuleIds, baseline, 
   if (checks === undefined) {
     checks = new FileChecks(active, ruleSettings(program, today, knownRuleIds ?? rules.map(({ rule }) => rule.name)));
     for (const entry of program.files) checks.check(entry);
+  } else if (checks.checked !== program.files.length) {
+    // Findings of files left unchecked would be missing without a word: a gate must not pass on them.
+    throw new Error(`The file rules checked ${checks.checked} of the program's ${program.files.length} files.`);
   }
   const { settings } = checks;
   const sink = new FindingSink();

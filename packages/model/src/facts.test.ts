@@ -243,7 +243,7 @@ describe('file facts', () => {
     const facts = factsOf(entry);
     const bare: ProgramFile = { file: entry.file, role: 'control', problems: [], documents: [], entities: [], directives: [] };
     const [control] = restoreFromFacts(bare, facts, () => ({ ...entry, entities: entry.entities.slice(1) }));
-    expect(() => control?.value).toThrow('The cached facts of controls/c.yaml do not match its content (2 entities kept, 1 read); delete the cache.');
+    expect(() => control?.value).toThrow('The facts kept of controls/c.yaml do not match its content (2 entities kept, 1 read); if they came from a cache, delete it.');
   });
 });
 

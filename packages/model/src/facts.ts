@@ -9,10 +9,12 @@
  * An entity restored from facts has the same fields as one built by parsing.
  * It locates itself and its top-level keys from the facts. Its YAML `node`
  * and `value`, the file's YAML `documents`, and locations deeper than one key
- * come from parsing the file again, once, on first use. Program rules
- * reading unchanged files need none of these, so a cached run parses only
- * the files that changed. The facts are only valid for the file's content
- * and the config they were read under; the cache keys them by both.
+ * come from parsing the file again on first use (and again after
+ * `releaseYaml`). Program rules reading unchanged files need none of these,
+ * so a cached run parses only the files that changed. A file that was parsed
+ * lets go of its YAML the same way once it is checked (`releaseYaml`). The
+ * facts are only valid for the file's content and the config they were read
+ * under; the cache keys them by both.
  */
 import { lookupPath, SourceFile, type DataPath, type MarkdownOutline, type Span, type YamlNode } from '@trustlint/parser';
 import type { Directive } from './directives.js';
@@ -155,7 +157,7 @@ class Reparsed {
     if (this.#entry === undefined) {
       const parsed = this.#reparse();
       if (parsed.entities.length !== this.#kept) {
-        throw new Error(`The cached facts of ${this.#file.path} do not match its content (${this.#kept} entities kept, ${parsed.entities.length} read); delete the cache.`);
+        throw new Error(`The facts kept of ${this.#file.path} do not match its content (${this.#kept} entities kept, ${parsed.entities.length} read); if they came from a cache, delete it.`);
       }
       this.#entry = parsed;
     }

@@ -101,8 +101,6 @@ export interface LoadProgramOptions {
   source?: ProgramSource;
   /** The repository root findings are relative to (default: found from `.git`). */
   repoRoot?: string;
-  /** Called after each file is read, with how many have been read so far. */
-  onFile?: (read: number) => void;
   /**
    * Facts kept from an earlier run (a cache): a file whose facts it holds is
    * not parsed unless a rule needs more than they say; the facts of each
@@ -276,6 +274,25 @@ export function codeownersOf(entry: ProgramFile): Codeowners | undefined {
   return entry.problems.length === 0 ? parseCodeowners(entry.file) : undefined;
 }
 
+/**
+ * Reads a program's owners file and its CODEOWNERS (the first of the
+ * candidates that exists), with `read`, which gives a file's entry or
+ * undefined when it does not exist.
+ */
+export function readPeople(
+  config: Config,
+  repoRoot: string,
+  read: (path: string, role: 'owners' | 'codeowners') => ProgramFile | undefined,
+): ProgramPeople & { ownersEntry: ProgramFile | undefined; codeownersEntry: ProgramFile | undefined } {
+  const ownersEntry = read(config.paths.owners, 'owners');
+  const owners = ownersOf(ownersEntry, config, repoRoot);
+  for (const path of codeownersCandidates(config)) {
+    const entry = read(path, 'codeowners');
+    if (entry) return { owners, ownersEntry, codeowners: codeownersOf(entry), codeownersEntry: entry };
+  }
+  return { owners, ownersEntry, codeowners: undefined, codeownersEntry: undefined };
+}
+
 export function loadProgram(config: Config, options: LoadProgramOptions = {}): Program {
   const root = config.root;
   const repoRoot = options.repoRoot ?? findRepoRoot(root) ?? root;
@@ -283,24 +300,11 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
   const ignore = ignoredGlobs(config);
   const files: ProgramFile[] = [];
 
-  let readCount = 0;
   /** Reads a file; undefined when it does not exist. */
-  const read = (path: string, role: FileRole): ProgramFile | undefined => {
-    options.onFile?.(++readCount);
-    return readProgramFile(source, config, repoRoot, path, role);
-  };
+  const read = (path: string, role: FileRole): ProgramFile | undefined => readProgramFile(source, config, repoRoot, path, role);
 
   // The owners and CODEOWNERS come first, as every other file's rules read them; they are listed last.
-  const ownersEntry = read(config.paths.owners, 'owners');
-  const owners = ownersOf(ownersEntry, config, repoRoot);
-  let codeownersEntry: ProgramFile | undefined;
-  let codeowners: Codeowners | undefined;
-  for (const path of codeownersCandidates(config)) {
-    codeownersEntry = read(path, 'codeowners');
-    if (!codeownersEntry) continue;
-    codeowners = codeownersOf(codeownersEntry);
-    break;
-  }
+  const { owners, ownersEntry, codeowners, codeownersEntry } = readPeople(config, repoRoot, read);
   const check = options.check?.({ owners, codeowners });
   const add = (entry: ProgramFile): void => {
     files.push(entry);
@@ -326,7 +330,6 @@ export function loadProgram(config: Config, options: LoadProgramOptions = {}): P
     const entry: ProgramFile = { file, role, problems: [], documents: [], entities: [], directives: [] };
     const facts = store.get(entry);
     if (facts === undefined) return undefined;
-    options.onFile?.(++readCount);
     return { entry, facts };
   };
 

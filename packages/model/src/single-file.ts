@@ -37,6 +37,7 @@ import {
   globsOf,
   ignoredGlobs,
   ownersOf,
+  readPeople,
   readProgramFile,
   type FileRole,
   type Program,
@@ -128,14 +129,7 @@ export interface SharedFacts {
 export function loadSharedFacts(config: Config, options: SingleFileOptions = {}): SharedFacts {
   const repoRoot = repoRootOf(config, options);
   const source = sourceOf(config, options);
-  const owners = ownersOf(readProgramFile(source, config, repoRoot, config.paths.owners, 'owners'), config, repoRoot);
-  let codeowners: Codeowners | undefined;
-  for (const path of codeownersCandidates(config)) {
-    const entry = readProgramFile(source, config, repoRoot, path, 'codeowners');
-    if (!entry) continue;
-    codeowners = codeownersOf(entry);
-    break;
-  }
+  const { owners, codeowners } = readPeople(config, repoRoot, (path, role) => readProgramFile(source, config, repoRoot, path, role));
   const files = [config.paths.owners, ...codeownersCandidates(config)].map((path) => join(config.root, path));
   return { owners, codeowners, repoRoot, files };
 }
