@@ -194,6 +194,20 @@ describe('the lint cache', () => {
     expect(cachedRun({ today: later }).findings).toEqual(run({ today: later }).findings);
   });
 
+  it('gives the same findings when one cache serves two runs, and keeps the facts it read for both', () => {
+    cachedRun();
+    const plain = run().findings;
+    const factsIn = () => readFileSync(cachePath, 'utf8').split('\n').slice(2).filter((line) => line !== '').map((line) => (JSON.parse(line) as [string, { facts?: unknown }])[1].facts);
+    const before = factsIn();
+    const cache = LintCache.open(cachePath, VERSION);
+    expect(run({}, cache).findings).toEqual(plain);
+    appendFileSync(firstPolicy(), '\nOne more line of prose.\n');
+    expect(run({}, cache).findings).toEqual(run().findings);
+    const after = factsIn();
+    expect(after.length).toBe(before.length);
+    expect(after.filter((facts, index) => JSON.stringify(facts) !== JSON.stringify(before[index]))).toHaveLength(1);
+  });
+
   it('recomputes file findings when the owners, the config or today change', () => {
     cachedRun();
     const owners = join(program, 'owners.yaml');
