@@ -62663,13 +62663,12 @@ function lint(options = {}) {
   const base = options.base === void 0 ? void 0 : { program: programAt(options.base), ref: options.base };
   const parseKey = parseKeyOf(config3);
   const facts = cache?.facts(parseKey);
-  const knownRules = options.rules ?? rules;
-  const knownRuleIds = knownRules.map((rule25) => rule25.name);
+  const knownRuleIds = (options.rules ?? rules).map((rule25) => rule25.name);
   const active = activeRules(rules2, base !== void 0);
   let settingsKey = "";
   let fileChecks;
   const checkFiles = (people) => {
-    settingsKey = settingsKeyOf(parseKey, people, rules2, today, knownRules);
+    settingsKey = settingsKeyOf(parseKey, people, rules2, today, knownRuleIds);
     const checks = new FileChecks(active, ruleSettings({ config: config3, ...people }, today, knownRuleIds), cache?.fileFindings(settingsKey));
     fileChecks = checks;
     let checked = 0;
@@ -62690,7 +62689,7 @@ function lint(options = {}) {
     const globs = [...config3.paths.policies, ...config3.paths.controls].map((glob) => `"${glob}"`).join(", ");
     throw new TrustlintError(
       "no-files",
-      `No policies or controls found in ${displayPath(config3.root, options.cwd ?? process.cwd())} matching ${globs}. Check \`paths\` in the config for typing mistakes, or run \`trustlint init\` there.`
+      `No policies or controls found in ${displayPath(config3.root, cwd)} matching ${globs}. Check \`paths\` in the config for typing mistakes, or run \`trustlint init\` there.`
     );
   }
   const programCache = cache?.programFindings(settingsKey, program, { unplaced: factsWithoutPlaces, moved: movedPlaces });
@@ -62768,7 +62767,7 @@ function settingsKeyOf(parse4, { owners: owners2, codeowners }, rules2, today, k
     parse: parse4,
     today,
     rules: rules2.map(({ rule: rule25, severity, options }) => [rule25.name, severity, options]),
-    known: known.map((rule25) => rule25.name),
+    known,
     owners: owners2.exists ? owners2.file.text : null,
     codeowners: codeowners?.file.text ?? null
   });

@@ -498,10 +498,14 @@ export class LintCache {
   #program: ProgramRecord | null | undefined;
   /** Whether this run replaced the program record (otherwise its line is written back as read). */
   #programChanged = false;
-  /** The line each record was read from (with its line break, when it had one), while it is unchanged. */
-  readonly #lines = new WeakMap<FileRecord, Buffer>();
-  /** The line each record was read from, changed or not: what the facts it gave out are read again from. */
+  /**
+   * The line each record was read from (with its line break, when it had
+   * one): written back as it is while the record is unchanged, and what the
+   * facts it gave out are read again from until new facts are set.
+   */
   readonly #readLines = new WeakMap<FileRecord, Buffer>();
+  /** Records this run changed: they are written anew. */
+  readonly #changed = new WeakSet<FileRecord>();
   /** Records whose facts this run gave out, which restoring used up (see `FactsStore`). */
   readonly #given = new WeakSet<FileRecord>();
   /** The records of files whose content changed in this run, as they were (by role and path). */
@@ -553,14 +557,7 @@ export class LintCache {
   }
 
   get #fileRecords(): Map<string, FileRecord> {
-    if (this.#files === undefined) {
-      this.#files = fileRecords(this.#filesBytes, this.#readLines);
-      for (const record of this.#files.values()) {
-        const line = this.#readLines.get(record);
-        if (line !== undefined) this.#lines.set(record, line);
-      }
-    }
-    return this.#files;
+    return (this.#files ??= fileRecords(this.#filesBytes, this.#readLines));
   }
 
   /** A record's facts; those this run gave out, and restoring used up, are read again from the record's line. */
@@ -577,7 +574,7 @@ export class LintCache {
 
   /** Marks a record as changed: it is written anew. */
   #touch(record: FileRecord): void {
-    this.#lines.delete(record);
+    this.#changed.add(record);
     this.#dirty = true;
   }
 
@@ -887,7 +884,7 @@ export class LintCache {
     if (this.#files === undefined) parts.push(this.#filesBytes);
     else {
       for (const [key, record] of this.#files) {
-        const line = this.#lines.get(record);
+        const line = this.#changed.has(record) ? undefined : this.#readLines.get(record);
         if (line === undefined) {
           this.#factsOf(record);
           parts.push(Buffer.from(`${JSON.stringify([key, record] satisfies CacheFileLine)}\n`));

@@ -225,14 +225,13 @@ export function lint(options: LintOptions = {}): LintResult {
   const base = options.base === undefined ? undefined : { program: programAt(options.base), ref: options.base };
   const parseKey = parseKeyOf(config);
   const facts = cache?.facts(parseKey);
-  const knownRules = options.rules ?? builtinRules;
-  const knownRuleIds = knownRules.map((rule) => rule.name);
+  const knownRuleIds = (options.rules ?? builtinRules).map((rule) => rule.name);
   const active = activeRules(rules, base !== undefined);
   let settingsKey = '';
   let fileChecks: FileChecks | undefined;
   // Each file is checked by the file rules as it is read, and then lets go of its YAML: the program rules read only facts.
   const checkFiles = (people: ProgramPeople) => {
-    settingsKey = settingsKeyOf(parseKey, people, rules, today, knownRules);
+    settingsKey = settingsKeyOf(parseKey, people, rules, today, knownRuleIds);
     const checks = new FileChecks(active, ruleSettings({ config, ...people }, today, knownRuleIds), cache?.fileFindings(settingsKey));
     fileChecks = checks;
     let checked = 0;
@@ -253,7 +252,7 @@ export function lint(options: LintOptions = {}): LintResult {
     const globs = [...config.paths.policies, ...config.paths.controls].map((glob) => `"${glob}"`).join(', ');
     throw new TrustlintError(
       'no-files',
-      `No policies or controls found in ${displayPath(config.root, options.cwd ?? process.cwd())} matching ${globs}. Check \`paths\` in the config for typing mistakes, or run \`trustlint init\` there.`,
+      `No policies or controls found in ${displayPath(config.root, cwd)} matching ${globs}. Check \`paths\` in the config for typing mistakes, or run \`trustlint init\` there.`,
     );
   }
   const programCache = cache?.programFindings(settingsKey, program, { unplaced: factsWithoutPlaces, moved: movedPlaces });
@@ -344,12 +343,12 @@ function parseKeyOf(config: Config): string {
  * The cache key of what the file rules' findings depend on besides the file:
  * the config, the rules and their options, owners, CODEOWNERS, today.
  */
-function settingsKeyOf(parse: string, { owners, codeowners }: ProgramPeople, rules: readonly ResolvedRule[], today: string, known: readonly AnyRule[]): string {
+function settingsKeyOf(parse: string, { owners, codeowners }: ProgramPeople, rules: readonly ResolvedRule[], today: string, known: readonly string[]): string {
   return cacheKey({
     parse,
     today,
     rules: rules.map(({ rule, severity, options }) => [rule.name, severity, options]),
-    known: known.map((rule) => rule.name),
+    known,
     owners: owners.exists ? owners.file.text : null,
     codeowners: codeowners?.file.text ?? null,
   });
